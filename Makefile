@@ -1,0 +1,33 @@
+# The two set-up commands of the README. Each creates .venv and installs exactly the
+# pinned versions of constraints.txt, so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+AS_OF ?= $(shell date +%F)
+
+.PHONY: run test install lint bench clean
+
+$(BIN)/zairyu: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(BIN)/zairyu
+
+install: $(BIN)/zairyu
+
+run: install
+	$(BIN)/zairyu screen examples/same-sex-spouses.yaml --as-of $(AS_OF)
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy --strict src
+
+test: lint
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/engine.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

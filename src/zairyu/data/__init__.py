@@ -1,0 +1,1 @@
+"""Reference data: CSV files with a source on every row, typed and validated when loaded."""

@@ -1,0 +1,164 @@
+"""A pathway: a target status, the requirements that decide its outcome, and what to do next.
+
+Two kinds of requirement decide the outcome, as a guideline reads:
+- a *required* requirement that fails makes the pathway ``not_eligible``;
+- a *standard* requirement is what the published practice grants on; when it fails but every
+  required one holds, only a case-by-case assessment can decide: ``discretionary``.
+Every requirement held: ``eligible`` (the grant itself may still be the Minister's discretion).
+With unknowns, the engine computes the set of outcomes still possible; one possible outcome is
+the answer, several are ``undetermined``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from zairyu.engine.citations import Citation
+from zairyu.engine.expr import Expr, Period, Rule
+from zairyu.engine.facts import Fact
+from zairyu.engine.text import Text
+
+
+class Outcome(StrEnum):
+    ELIGIBLE = "eligible"
+    DISCRETIONARY = "discretionary"
+    NOT_ELIGIBLE = "not_eligible"
+    UNDETERMINED = "undetermined"
+
+
+# Best first, for ordering pathways and what-ifs.
+OUTCOME_RANK = {
+    Outcome.ELIGIBLE: 0,
+    Outcome.DISCRETIONARY: 1,
+    Outcome.UNDETERMINED: 2,
+    Outcome.NOT_ELIGIBLE: 3,
+}
+
+
+class Effect(StrEnum):
+    REQUIRED = "required"  # fails -> not eligible
+    STANDARD = "standard"  # fails -> discretionary assessment
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """What remains open when a requirement fails: another route, a court case, help."""
+
+    text: Text
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    rule: Rule
+    effect: Effect
+    if_not_met: tuple[Alternative, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: Text
+    citations: tuple[Citation, ...]
+    # Only listed when this holds for the case (None: always listed).
+    when: Expr | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A date computed from the facts, by which something must be done."""
+
+    id: str
+    text: Text
+    date: Expr
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceItem:
+    id: str
+    text: Text
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    how_to_apply: tuple[GuidanceItem, ...]
+    documents: tuple[Document, ...]
+    deadlines: tuple[Deadline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pathway:
+    id: str
+    title: Text
+    target_status: str
+    summary: Text
+    in_force: Rule
+    requirements: tuple[Requirement, ...]
+    guidance: Guidance
+    caveats: tuple[GuidanceItem, ...] = ()
+    facts: tuple[Fact, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        seen: dict[str, Fact] = {}
+        for rule in self.rules():
+            for fact in rule.facts:
+                seen.setdefault(fact.name, fact)
+        object.__setattr__(self, "facts", tuple(seen.values()))
+
+    def rules(self) -> tuple[Rule, ...]:
+        return (self.in_force, *(r.rule for r in self.requirements))
+
+    @property
+    def decisive(self) -> tuple[Requirement, ...]:
+        """The requirements in the order the outcome reads them: in force first."""
+        return (Requirement(self.in_force, Effect.REQUIRED), *self.requirements)
+
+    @property
+    def period(self) -> Period:
+        return self.in_force.effective
+
+
+def possible_outcomes(
+    required: Sequence[bool | None], standard: Sequence[bool | None]
+) -> frozenset[Outcome]:
+    """The outcomes still possible given three-valued requirement values."""
+    if any(v is False for v in required):
+        return frozenset({Outcome.NOT_ELIGIBLE})
+    possible: set[Outcome] = set()
+    if any(v is None for v in required):
+        possible.add(Outcome.NOT_ELIGIBLE)
+    if not any(v is False for v in standard):
+        possible.add(Outcome.ELIGIBLE)
+    if any(v is not True for v in standard):
+        possible.add(Outcome.DISCRETIONARY)
+    return frozenset(possible)
+
+
+def outcome_of(possible: frozenset[Outcome]) -> Outcome:
+    if len(possible) == 1:
+        return next(iter(possible))
+    return Outcome.UNDETERMINED
+
+
+def improves(new: Outcome, old: Outcome) -> bool:
+    return OUTCOME_RANK[new] < OUTCOME_RANK[old]
+
+
+def in_force_rule(
+    pathway_id: str, text: Text, start: dt.date, citations: tuple[Citation, ...]
+) -> Rule:
+    """The rule "the basis of this pathway is in force on the evaluation date"."""
+    from zairyu.engine.expr import Const
+
+    return Rule(
+        id=f"{pathway_id}.in_force",
+        text=text,
+        expr=Const(True),
+        citations=citations,
+        effective=Period(start=start),
+        outside=False,
+    )

@@ -1,0 +1,44 @@
+"""Screening: every pathway for one case, best outcome first, with one ranked list of questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from zairyu.engine.determine import Case, Determination, Question, determine
+from zairyu.engine.pathway import OUTCOME_RANK, Pathway
+
+
+@dataclass(slots=True)
+class Screening:
+    as_of: dt.date
+    determinations: list[Determination]
+    questions: list[Question]
+
+
+def screen(
+    pathways: Sequence[Pathway], case: Case, as_of: dt.date, *, with_what_ifs: bool = True
+) -> Screening:
+    determinations = [determine(p, case, as_of, with_what_ifs=with_what_ifs) for p in pathways]
+    return Screening(
+        as_of=as_of,
+        determinations=sorted(determinations, key=lambda d: OUTCOME_RANK[d.outcome]),
+        questions=rank_questions(determinations),
+    )
+
+
+def rank_questions(determinations: Sequence[Determination]) -> list[Question]:
+    """One list: a fact that can decide more pathways first; then the order the rules ask it."""
+    merged: dict[str, Question] = {}
+    order: dict[str, int] = {}
+    for determination in determinations:
+        for position, question in enumerate(determination.questions):
+            known = merged.get(question.fact.name)
+            if known is None:
+                merged[question.fact.name] = Question(question.fact, question.reason, list(question.pathways))
+                order[question.fact.name] = position
+            else:
+                known.pathways.extend(p for p in question.pathways if p not in known.pathways)
+                order[question.fact.name] = min(order[question.fact.name], position)
+    return sorted(merged.values(), key=lambda q: (-len(q.pathways), order[q.fact.name]))
