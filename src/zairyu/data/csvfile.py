@@ -26,7 +26,9 @@ class Row:
 
     def fail(self, column: str, reason: str) -> ReferenceDataError:
         value = self.values.get(column, "")
-        return ReferenceDataError(f"{self.path.name}:{self.line}: column {column!r}: {value!r} {reason}")
+        return ReferenceDataError(
+            f"{self.path.name}:{self.line}: column {column!r}: {value!r} {reason}"
+        )
 
     def text(self, column: str, *, required: bool = True) -> str:
         value = self.values[column].strip()
@@ -81,9 +83,7 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[Row]:
         except (csv.Error, UnicodeDecodeError) as error:
             raise ReferenceDataError(f"{path.name}:1: not a readable CSV file: {error}") from None
         if header != list(columns):
-            raise ReferenceDataError(
-                f"{path.name}:1: header is {header}, expected {list(columns)}"
-            )
+            raise ReferenceDataError(f"{path.name}:1: header is {header}, expected {list(columns)}")
         try:
             for record in reader:
                 line = reader.line_num
@@ -95,4 +95,6 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[Row]:
                     )
                 yield Row(path, line, dict(zip(columns, record, strict=True)))
         except (csv.Error, UnicodeDecodeError) as error:
-            raise ReferenceDataError(f"{path.name}:{reader.line_num}: not valid CSV: {error}") from None
+            raise ReferenceDataError(
+                f"{path.name}:{reader.line_num}: not valid CSV: {error}"
+            ) from None

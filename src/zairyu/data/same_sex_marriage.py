@@ -19,6 +19,7 @@ COLUMNS = (
     "name_en",
     "name_ja",
     "performs_from",
+    "regional_from",
     "date_precision",
     "recognition",
     "scope",
@@ -35,6 +36,9 @@ class MarriageLaw:
     code: str
     name: Text
     performs_from: dt.date | None
+    # In a federal country, the first day any region provided for it: until the nationwide
+    # date, a national's law depends on the region (Act on General Rules Art. 38(3)).
+    regional_from: dt.date | None
     precision: str
     recognition: str
     confidence: str
@@ -50,7 +54,7 @@ class MarriageLaw:
         if self.precision == "year":
             # Only the year is known: certain by its last day, possible from its first.
             return Window(dt.date(start.year, 1, 1), dt.date(start.year, 12, 31))
-        return Window(start, start)
+        return Window(self.regional_from or start, start)
 
 
 def load(path: Path = FILE) -> tuple[MarriageLaw, ...]:
@@ -68,11 +72,15 @@ def load(path: Path = FILE) -> tuple[MarriageLaw, ...]:
         performs_from = row.date("performs_from", required=recognition != "recognition_only")
         if recognition == "recognition_only" and performs_from is not None:
             raise row.fail("performs_from", "must be empty for a recognition-only place")
+        regional_from = row.date("regional_from", required=False)
+        if regional_from is not None and (performs_from is None or regional_from >= performs_from):
+            raise row.fail("regional_from", "must be before performs_from")
         laws.append(
             MarriageLaw(
                 code=code,
                 name=Text(row.text("name_ja"), row.text("name_en")),
                 performs_from=performs_from,
+                regional_from=regional_from,
                 precision=row.choice("date_precision", ("day", "year", ""))
                 or ("day" if performs_from else ""),
                 recognition=recognition,
@@ -94,7 +102,11 @@ def _check_parents(laws: list[MarriageLaw], path: Path) -> None:
     for parent in set(parents.values()):
         parts = [law for law in laws if parents.get(law.code) == parent and law.performs_from]
         whole = by_code.get(parent)
-        if parts and whole is not None and whole.performs_from != max(p.window.certain_from for p in parts):
+        if (
+            parts
+            and whole is not None
+            and whole.performs_from != max(p.window.certain_from for p in parts)
+        ):
             raise ReferenceDataError(
                 f"{path.name}:{whole.line}: column 'performs_from': {parent} must equal the "
                 f"latest date of its parts ({', '.join(p.code for p in parts)})"
@@ -108,14 +120,21 @@ def laws() -> tuple[MarriageLaw, ...]:
 
 CITATION = Citation(
     id="data.same_sex_marriage",
-    title=Text("同性婚を法制化した国・地域とその施行日", "Countries and territories with same-sex marriage and the date it took effect"),
-    section=Text("zairyu 参照データ same_sex_marriage.csv", "zairyu reference data same_sex_marriage.csv"),
+    title=Text(
+        "同性婚を法制化した国・地域とその施行日",
+        "Countries and territories with same-sex marriage and the date it took effect",
+    ),
+    section=Text(
+        "zairyu 参照データ same_sex_marriage.csv", "zairyu reference data same_sex_marriage.csv"
+    ),
     url="https://en.wikipedia.org/wiki/Legal_status_of_same-sex_marriage",
     kind=SourceKind.SECONDARY,
 )
 
 
-def _table(rows: tuple[MarriageLaw, ...], recognition: tuple[str, ...], table_id: str, title: Text) -> DatedTable:
+def _table(
+    rows: tuple[MarriageLaw, ...], recognition: tuple[str, ...], table_id: str, title: Text
+) -> DatedTable:
     windows: dict[str, Window] = {}
     for law in rows:
         if law.recognition not in recognition:
@@ -150,5 +169,8 @@ def partial_recognition() -> DatedTable:
         laws(),
         ("recognition_only", "provisional"),
         "same_sex_marriage.partial_recognition",
-        Text("外国の同性婚を承認又は暫定的に登録", "foreign same-sex marriages recognised or provisionally registered"),
+        Text(
+            "外国の同性婚を承認又は暫定的に登録",
+            "foreign same-sex marriages recognised or provisionally registered",
+        ),
     )

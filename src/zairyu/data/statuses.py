@@ -123,7 +123,9 @@ def load(path: Path = FILE) -> tuple[StatusOfResidence, ...]:
                 table_section=int(section_text) if section_text else None,
                 work=row.choice("work", WORK),
                 dependent_sponsor=row.choice("dependent_sponsor", ("yes", "no")) == "yes",
-                periods_of_stay=tuple(_period(t.strip(), row) for t in periods_text.split(";") if t.strip()),
+                periods_of_stay=tuple(
+                    _period(t.strip(), row) for t in periods_text.split(";") if t.strip()
+                ),
                 valid_from=valid_from,
                 valid_to=valid_to,
                 source_kind=row.source_kind(),
@@ -148,5 +150,7 @@ def by_code() -> dict[str, StatusOfResidence]:
 def status_codes() -> CodeSet:
     names = {s.code: s.name for s in statuses()}
     names.update(EXTRA_CODES)
-    aliases = {s.name.ja: s.code for s in statuses()} | {s.name.en.upper(): s.code for s in statuses()}
+    aliases = {s.name.ja: s.code for s in statuses()} | {
+        s.name.en.upper(): s.code for s in statuses()
+    }
     return CodeSet("status", names, aliases)

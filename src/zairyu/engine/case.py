@@ -78,11 +78,22 @@ def parse_case(
                     f"(only given when {gate[0]} is {gate[1]!r})",
                 )
             )
+    for name, value in case.items():
+        if facts[name].past and isinstance(value, dt.date) and value > as_of:
+            problems.append(
+                Problem(
+                    name,
+                    value,
+                    f"{name}: {value.isoformat()} is after the evaluation date {as_of.isoformat()}",
+                )
+            )
     if not problems:
         evaluator = Evaluator(case, as_of)
         for constraint in constraints:
             if evaluator.value(constraint.violated) is True:
-                problems.append(Problem(constraint.id, None, f"contradictory facts: {constraint.text.en}"))
+                problems.append(
+                    Problem(constraint.id, None, f"contradictory facts: {constraint.text.en}")
+                )
     if problems:
         raise CaseError(problems)
     return case

@@ -133,12 +133,23 @@ def _lookup(c: Compiler, node: Lookup) -> pl.Expr:
     certain = key.replace_strict(
         {k: w.certain_from for k, w in windows.items()}, default=None, return_dtype=pl.Date
     )
+    # An unknown day of a past event is on or before the evaluation date.
+    latest = c.as_of if isinstance(node.on, FactRef) and node.on.fact.past else None
+    unknown_day = (
+        NULL_BOOL
+        if latest is None
+        else pl.when(possible > pl.lit(latest)).then(False).otherwise(NULL_BOOL)
+    )
     return (
-        pl.when(key.is_null() | day.is_null())
+        pl.when(key.is_null())
         .then(NULL_BOOL)
-        .when(certain.is_not_null() & (day >= certain))
+        .when(possible.is_null())
+        .then(False)
+        .when(day.is_null())
+        .then(unknown_day)
+        .when(day >= certain)
         .then(True)
-        .when(possible.is_null() | (day < possible))
+        .when(day < possible)
         .then(False)
         .otherwise(NULL_BOOL)
     )

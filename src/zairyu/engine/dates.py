@@ -16,4 +16,3 @@ def shift(day: dt.date, years: int = 0, months: int = 0, days: int = 0) -> dt.da
     year, month0 = divmod(total, 12)
     last = calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(day.day, last)) + dt.timedelta(days=days)
-

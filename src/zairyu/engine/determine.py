@@ -117,8 +117,12 @@ class Determination:
 
 
 def _split(pathway: Pathway, values: Sequence[bool | None]) -> frozenset[Outcome]:
-    required = [v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.REQUIRED]
-    standard = [v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.STANDARD]
+    required = [
+        v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.REQUIRED
+    ]
+    standard = [
+        v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.STANDARD
+    ]
     return possible_outcomes(required, standard)
 
 
@@ -142,9 +146,7 @@ def determine(
     values = _values(pathway, ev)
     possible = _split(pathway, values)
     outcome = outcome_of(possible)
-    traces = [
-        RequirementTrace(req, _trace(req.rule, ev)) for req in pathway.decisive
-    ]
+    traces = [RequirementTrace(req, _trace(req.rule, ev)) for req in pathway.decisive]
     questions: list[Question] = []
     gaps: list[DataGap] = []
     if outcome is Outcome.UNDETERMINED:
@@ -160,7 +162,9 @@ def determine(
         if with_what_ifs and outcome is Outcome.NOT_ELIGIBLE
         else []
     )
-    documents = [d for d in pathway.guidance.documents if d.when is None or ev.value(d.when) is not False]
+    documents = [
+        d for d in pathway.guidance.documents if d.when is None or ev.value(d.when) is not False
+    ]
     deadlines: list[tuple[Deadline, dt.date]] = []
     for deadline in pathway.guidance.deadlines:
         day = ev.value(deadline.date)
@@ -187,7 +191,9 @@ def _trace(rule: Rule, ev: Evaluator) -> RuleTrace:
         rule=rule,
         value=value if isinstance(value, bool) else None,
         in_force=rule.effective.contains(ev.as_of),
-        children=[_trace(sub, ev) for sub in rule.subrules] if rule.effective.contains(ev.as_of) else [],
+        children=[_trace(sub, ev) for sub in rule.subrules]
+        if rule.effective.contains(ev.as_of)
+        else [],
     )
 
 
@@ -402,7 +408,9 @@ def _proposals(node: Expr, ev: Evaluator) -> Iterator[tuple[Fact, Value]]:
                 value = shift(value, -this.years, -this.months, -this.days)
             if isinstance(value, dt.date):
                 yield from ((target.fact, d) for d in (value, value + dt.timedelta(days=1)))
-            elif isinstance(value, bool | str) or (isinstance(value, int) and target.fact.type is FactType.INT):
+            elif isinstance(value, bool | str) or (
+                isinstance(value, int) and target.fact.type is FactType.INT
+            ):
                 yield target.fact, value
                 if isinstance(value, int) and not isinstance(value, bool):
                     yield from ((target.fact, value + d) for d in (-1, 1))

@@ -143,7 +143,7 @@ class If(Expr):
 
 
 @dataclass(frozen=True, eq=False, slots=True)
-class Exception_(Expr):
+class LabelledException(Expr):
     """A labelled exception: when `when` holds, the value is `then` instead of the base rule's."""
 
     label: Text
@@ -160,7 +160,7 @@ class WithExceptions(Expr):
     """A base value overridden by the first exception whose condition holds (default logic)."""
 
     base: Expr
-    exceptions: tuple[Exception_, ...]
+    exceptions: tuple[LabelledException, ...]
 
     def children(self) -> tuple[Expr, ...]:
         return (self.base, *self.exceptions)
@@ -281,12 +281,12 @@ def if_(cond: Operand, then: Operand, otherwise: Operand) -> Expr:
     return If(lift(cond), lift(then), lift(otherwise))
 
 
-def unless(base: Operand, *exceptions: Exception_) -> Expr:
+def unless(base: Operand, *exceptions: LabelledException) -> Expr:
     return WithExceptions(lift(base), exceptions)
 
 
-def exception(label: Text, when: Operand, then: Operand, *citations: Citation) -> Exception_:
-    return Exception_(label, lift(when), lift(then), citations)
+def exception(label: Text, when: Operand, then: Operand, *citations: Citation) -> LabelledException:
+    return LabelledException(label, lift(when), lift(then), citations)
 
 
 def today() -> Expr:

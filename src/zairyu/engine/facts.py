@@ -86,12 +86,17 @@ class Fact:
     changeable: bool = True
     # A fact only asked once another fact has this value (e.g. the second nationality).
     asked_when: tuple[str, Value] | None = None
+    # A date of something that has happened: never after the evaluation date. The engine uses
+    # this to settle a look-up whose answer is the same for every date up to the evaluation date.
+    past: bool = False
 
     def __post_init__(self) -> None:
         if self.type is FactType.ENUM and not self.choices:
             raise ValueError(f"{self.name}: an enum fact needs choices")
         if self.type in (FactType.COUNTRY, FactType.STATUS) and self.codes is None:
             raise ValueError(f"{self.name}: a {self.type} fact needs its code set")
+        if self.past and self.type is not FactType.DATE:
+            raise ValueError(f"{self.name}: only a date fact can be a past date")
 
     @property
     def choice_values(self) -> tuple[str, ...]:
@@ -189,6 +194,9 @@ class FactSet:
 
     def __getitem__(self, name: str) -> Fact:
         return self._facts[name]
+
+    def get(self, name: str) -> Fact | None:
+        return self._facts.get(name)
 
     def __contains__(self, name: object) -> bool:
         return name in self._facts

@@ -114,10 +114,14 @@ def _date_shift(ev: Evaluator, node: DateShift) -> MaybeValue:
 
 def _lookup(ev: Evaluator, node: Lookup) -> MaybeValue:
     key = ev.value(node.key)
-    day = ev.value(node.on)
-    if not isinstance(key, str) or not isinstance(day, dt.date):
+    if not isinstance(key, str):
         return None
-    return node.table.value(key, day)
+    day = ev.value(node.on)
+    if isinstance(day, dt.date):
+        return node.table.value(key, day)
+    if isinstance(node.on, FactRef) and node.on.fact.past:
+        return node.table.value_before(key, ev.as_of)
+    return None if key in node.table.windows else False
 
 
 def _kleene_if(cond: MaybeValue, then: MaybeValue, otherwise: MaybeValue) -> MaybeValue:

@@ -36,7 +36,9 @@ def rank_questions(determinations: Sequence[Determination]) -> list[Question]:
         for position, question in enumerate(determination.questions):
             known = merged.get(question.fact.name)
             if known is None:
-                merged[question.fact.name] = Question(question.fact, question.reason, list(question.pathways))
+                merged[question.fact.name] = Question(
+                    question.fact, question.reason, list(question.pathways)
+                )
                 order[question.fact.name] = position
             else:
                 known.pathways.extend(p for p in question.pathways if p not in known.pathways)

@@ -50,6 +50,13 @@ class DatedTable:
             return False
         return window.value_on(day)
 
+    def value_before(self, key: str, latest: dt.date) -> bool | None:
+        """The answer for an unknown day known to be on or before `latest`."""
+        window = self.windows.get(key)
+        if window is None or window.possible_from > latest:
+            return False
+        return None
+
     def change_dates(self, key: str) -> tuple[dt.date, ...]:
         """Dates on which the answer for `key` can change: candidates for what-ifs."""
         window = self.windows.get(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from zairyu.data.countries import country_codes
 from zairyu.data.statuses import status_codes
 from zairyu.engine.case import Constraint
-from zairyu.engine.expr import all_of, any_of, before, eq, is_in, today
+from zairyu.engine.expr import all_of, any_of, eq, is_in
 from zairyu.engine.facts import Choice, Fact, FactSet, FactType
 from zairyu.engine.text import Text
 
@@ -69,7 +69,10 @@ PARTNER_NATIONALITY, PARTNER_HAS_OTHER_NATIONALITY, PARTNER_OTHER_NATIONALITY = 
 PARTNER_STATUS = Fact(
     "partner.status",
     FactType.STATUS,
-    T("配偶者・パートナーの日本での在留資格は何ですか。", "What is your partner's status of residence in Japan?"),
+    T(
+        "配偶者・パートナーの日本での在留資格は何ですか。",
+        "What is your partner's status of residence in Japan?",
+    ),
     T(
         "在留カードの「在留資格」欄に書かれています。在留資格がない場合は no_status、"
         "特別永住者の場合は special_permanent_resident と答えてください。",
@@ -82,7 +85,10 @@ PARTNER_STATUS = Fact(
 SAME_SEX = Fact(
     "relationship.same_sex",
     FactType.BOOL,
-    T("あなたと配偶者・パートナーは法律上同性ですか。", "Are you and your partner of the same legal sex?"),
+    T(
+        "あなたと配偶者・パートナーは法律上同性ですか。",
+        "Are you and your partner of the same legal sex?",
+    ),
     T(
         "戸籍・旅券など公的書類上の性別で答えてください。",
         "Answer by the sex recorded in official documents such as passports.",
@@ -98,7 +104,10 @@ MUNICIPAL_CERTIFICATE = "japanese_partnership_certificate"
 RELATIONSHIP_KIND = Fact(
     "relationship.kind",
     FactType.ENUM,
-    T("二人の関係はどのような形で公的に認められていますか。", "How is your relationship formally recognised?"),
+    T(
+        "二人の関係はどのような形で公的に認められていますか。",
+        "How is your relationship formally recognised?",
+    ),
     T(
         "外国で成立した婚姻、外国の登録パートナーシップ（シビル・ユニオン）、登録していない事実上の関係、"
         "又は日本の自治体のパートナーシップ証明のみ、から選んでください。",
@@ -107,30 +116,55 @@ RELATIONSHIP_KIND = Fact(
     ),
     choices=(
         Choice(MARRIAGE, T("婚姻", "Marriage")),
-        Choice(REGISTERED_PARTNERSHIP, T("登録パートナーシップ（シビル・ユニオン）", "Registered partnership (civil union)")),
+        Choice(
+            REGISTERED_PARTNERSHIP,
+            T("登録パートナーシップ（シビル・ユニオン）", "Registered partnership (civil union)"),
+        ),
         Choice(UNREGISTERED, T("登録していない関係", "Unregistered relationship")),
-        Choice(MUNICIPAL_CERTIFICATE, T("日本の自治体のパートナーシップ証明のみ", "Only a Japanese municipal partnership certificate")),
+        Choice(
+            MUNICIPAL_CERTIFICATE,
+            T(
+                "日本の自治体のパートナーシップ証明のみ",
+                "Only a Japanese municipal partnership certificate",
+            ),
+        ),
     ),
 )
 
 RELATIONSHIP_DATE = Fact(
     "relationship.date",
     FactType.DATE,
-    T("婚姻又は登録が成立した日はいつですか。", "On what date was the marriage or registration concluded?"),
-    T("婚姻証明書等に記載された日付（YYYY-MM-DD）。", "The date on the marriage or registration certificate (YYYY-MM-DD)."),
+    T(
+        "婚姻又は登録が成立した日はいつですか。",
+        "On what date was the marriage or registration concluded?",
+    ),
+    T(
+        "婚姻証明書等に記載された日付（YYYY-MM-DD）。",
+        "The date on the marriage or registration certificate (YYYY-MM-DD).",
+    ),
+    past=True,
 )
 
 LIVING_TOGETHER = Fact(
     "household.living_together",
     FactType.BOOL,
-    T("日本で配偶者・パートナーと同居している、又は同居する予定ですか。", "Do you, or will you, live with your partner in Japan?"),
-    T("住民票上の同一世帯などで確認されます。", "This is usually shown by a residence record listing you both."),
+    T(
+        "日本で配偶者・パートナーと同居している、又は同居する予定ですか。",
+        "Do you, or will you, live with your partner in Japan?",
+    ),
+    T(
+        "住民票上の同一世帯などで確認されます。",
+        "This is usually shown by a residence record listing you both.",
+    ),
 )
 
 SUPPORTED = Fact(
     "household.supported_by_partner",
     FactType.BOOL,
-    T("生活費は主に配偶者・パートナーが負担していますか。", "Does your partner mainly support you financially?"),
+    T(
+        "生活費は主に配偶者・パートナーが負担していますか。",
+        "Does your partner mainly support you financially?",
+    ),
     T(
         "配偶者・パートナーの収入（在職証明書・課税証明書）で確認されます。",
         "This is shown by your partner's income (certificate of employment, tax certificates).",
@@ -167,18 +201,19 @@ FACTS = FactSet(
 
 CONSTRAINTS = (
     Constraint(
-        "relationship.date_in_future",
-        T("婚姻・登録の日が評価日より後になっています。", "the marriage or registration date is after the evaluation date"),
-        before(today(), RELATIONSHIP_DATE),
-    ),
-    Constraint(
         "applicant.same_nationality_twice",
-        T("もう一つの国籍が最初の国籍と同じです。", "the applicant's other nationality is the same as the first"),
+        T(
+            "もう一つの国籍が最初の国籍と同じです。",
+            "the applicant's other nationality is the same as the first",
+        ),
         eq(APPLICANT_NATIONALITY, APPLICANT_OTHER_NATIONALITY),
     ),
     Constraint(
         "partner.same_nationality_twice",
-        T("配偶者のもう一つの国籍が最初の国籍と同じです。", "the partner's other nationality is the same as the first"),
+        T(
+            "配偶者のもう一つの国籍が最初の国籍と同じです。",
+            "the partner's other nationality is the same as the first",
+        ),
         eq(PARTNER_NATIONALITY, PARTNER_OTHER_NATIONALITY),
     ),
     Constraint(

@@ -42,7 +42,7 @@ from zairyu.engine.pathway import (
     Requirement,
     in_force_rule,
 )
-from zairyu.engine.text import Text as T
+from zairyu.engine.text import Text
 from zairyu.law import sources as src
 from zairyu.law.facts import (
     APPLICANT_HAS_OTHER_NATIONALITY,
@@ -63,6 +63,7 @@ from zairyu.law.facts import (
     SUPPORTED,
 )
 
+T = Text
 ID = "same_sex_spouse_designated_activities"
 NOTICE_DATE = dt.date(2013, 10, 18)
 
@@ -195,14 +196,20 @@ SAME_SEX_COUPLE = Requirement(
 APPLICANT_FOREIGN = Requirement(
     Rule(
         id=f"{ID}.applicant_foreign",
-        text=T("申請者は外国人（日本国籍を有しない者）である", "The applicant is a foreign national (does not hold Japanese nationality)"),
+        text=T(
+            "申請者は外国人（日本国籍を有しない者）である",
+            "The applicant is a foreign national (does not hold Japanese nationality)",
+        ),
         expr=not_(APPLICANT_JAPANESE),
         citations=(src.ACT_ART_2_FOREIGN_NATIONAL,),
     ),
     Effect.REQUIRED,
     if_not_met=(
         Alternative(
-            T("日本国民には在留資格は必要ありません。", "A Japanese national needs no status of residence."),
+            T(
+                "日本国民には在留資格は必要ありません。",
+                "A Japanese national needs no status of residence.",
+            ),
             (src.ACT_ART_2_FOREIGN_NATIONAL,),
         ),
     ),
@@ -216,7 +223,11 @@ PARTNER_FOREIGN = Requirement(
             "The partner is a foreign national (partners of Japanese nationals are outside this notice)",
         ),
         expr=not_(PARTNER_JAPANESE),
-        citations=(src.NOTICE_2013, src.PRACTICE_VALID_IN_EACH_COUNTRY_EN, src.GENERAL_RULES_ART_38),
+        citations=(
+            src.NOTICE_2013,
+            src.PRACTICE_VALID_IN_EACH_COUNTRY_EN,
+            src.GENERAL_RULES_ART_38,
+        ),
     ),
     Effect.REQUIRED,
     if_not_met=(
@@ -270,7 +281,9 @@ RECOGNISED_RELATIONSHIP = Requirement(
             "A marriage recognised under at least one partner's national law, or a registered partnership abroad",
         ),
         expr=any_of(
-            all_of(eq(RELATIONSHIP_KIND, MARRIAGE), any_of(APPLICANT_RECOGNISED, PARTNER_RECOGNISED)),
+            all_of(
+                eq(RELATIONSHIP_KIND, MARRIAGE), any_of(APPLICANT_RECOGNISED, PARTNER_RECOGNISED)
+            ),
             eq(RELATIONSHIP_KIND, REGISTERED_PARTNERSHIP),
         ),
         citations=(src.NOTICE_2013, src.PRACTICE_REGISTERED_PARTNERSHIP),
@@ -290,7 +303,10 @@ RECOGNISED_RELATIONSHIP = Requirement(
 PARTNER_HAS_STATUS = Requirement(
     Rule(
         id=f"{ID}.partner_has_status",
-        text=T("配偶者が在留資格をもって適法に在留している", "The partner lives in Japan lawfully, with a status of residence"),
+        text=T(
+            "配偶者が在留資格をもって適法に在留している",
+            "The partner lives in Japan lawfully, with a status of residence",
+        ),
         expr=is_in(PARTNER_STATUS, HOLDS_A_STATUS),
         citations=(src.NOTICE_2013_IN_JUDGMENT, src.NOTICE_2013),
     ),
@@ -309,7 +325,10 @@ PARTNER_HAS_STATUS = Requirement(
 PARTNER_NOT_DIPLOMATIC = Requirement(
     Rule(
         id=f"{ID}.partner_not_diplomatic",
-        text=T("配偶者の在留資格が「外交」「公用」ではない", "The partner's status is not Diplomat or Official"),
+        text=T(
+            "配偶者の在留資格が「外交」「公用」ではない",
+            "The partner's status is not Diplomat or Official",
+        ),
         expr=not_(is_in(PARTNER_STATUS, DIPLOMATIC)),
         citations=(src.PRACTICE_DIPLOMAT_HOUSEHOLD, src.ACT_DIPLOMAT_OFFICIAL),
     ),
@@ -402,7 +421,12 @@ GUIDANCE = Guidance(
                 " address. No Certificate of Eligibility is issued, so from abroad you first enter with"
                 " another status such as Temporary Visitor and then apply.",
             ),
-            (src.ISA_CHANGE_OF_STATUS, src.ACT_ART_20_CHANGE_OF_STATUS, src.ACT_ART_7_NOTIFIED_ACTIVITIES, src.PRACTICE_NO_COE),
+            (
+                src.ISA_CHANGE_OF_STATUS,
+                src.ACT_ART_20_CHANGE_OF_STATUS,
+                src.ACT_ART_7_NOTIFIED_ACTIVITIES,
+                src.PRACTICE_NO_COE,
+            ),
         ),
         GuidanceItem(
             "referral",
@@ -430,7 +454,11 @@ GUIDANCE = Guidance(
                 " permitted, up to 28 hours a week is reported to be possible, but a grant without such"
                 " permission has also been reported.",
             ),
-            (src.PRACTICE_COHABIT_AND_SUPPORT, src.PRACTICE_WORK_PERMISSION, src.REGULATION_ART_19_WORK),
+            (
+                src.PRACTICE_COHABIT_AND_SUPPORT,
+                src.PRACTICE_WORK_PERMISSION,
+                src.REGULATION_ART_19_WORK,
+            ),
         ),
     ),
     documents=tuple(
@@ -440,18 +468,36 @@ GUIDANCE = Guidance(
             ("写真（縦4cm×横3cm）", "Photograph (4 cm x 3 cm)"),
             ("旅券及び在留カード（提示）", "Passport and residence card (shown at the counter)"),
             ("婚姻証明書（日本語訳付き）", "Marriage certificate with a Japanese translation"),
-            ("婚姻が双方の本国で有効であることを示す資料（入手できる場合）", "Evidence that the marriage is valid in both home countries, where it can be obtained"),
-            ("配偶者の旅券及び在留カードの写し", "Copy of the partner's passport and residence card"),
-            ("配偶者の在職証明書、住民税の課税証明書・納税証明書", "The partner's certificate of employment and residence-tax certificates"),
-            ("世帯全員の記載のある住民票", "Residence record (住民票) listing everyone in the household"),
+            (
+                "婚姻が双方の本国で有効であることを示す資料（入手できる場合）",
+                "Evidence that the marriage is valid in both home countries, where it can be obtained",
+            ),
+            (
+                "配偶者の旅券及び在留カードの写し",
+                "Copy of the partner's passport and residence card",
+            ),
+            (
+                "配偶者の在職証明書、住民税の課税証明書・納税証明書",
+                "The partner's certificate of employment and residence-tax certificates",
+            ),
+            (
+                "世帯全員の記載のある住民票",
+                "Residence record (住民票) listing everyone in the household",
+            ),
             ("身元保証書（配偶者が保証人）", "Letter of guarantee, with the partner as guarantor"),
-            ("理由書（交際・婚姻の経緯の説明）", "Statement of reasons explaining the relationship and the marriage"),
+            (
+                "理由書（交際・婚姻の経緯の説明）",
+                "Statement of reasons explaining the relationship and the marriage",
+            ),
         )
     ),
     deadlines=(
         Deadline(
             "apply_before_stay_ends",
-            T("現在の在留期間の満了日までに変更申請をする", "Apply for the change before your current period of stay ends"),
+            T(
+                "現在の在留期間の満了日までに変更申請をする",
+                "Apply for the change before your current period of stay ends",
+            ),
             lift(APPLICANT_STAY_EXPIRES),
             (src.ACT_ART_20_CHANGE_OF_STATUS, src.ISA_CHANGE_OF_STATUS),
         ),

@@ -1,0 +1,170 @@
+"""Command line: `zairyu screen`, `zairyu facts`, `zairyu codes`.
+
+Bad input (a missing or malformed file, an unknown fact, a wrong type, an impossible date, an
+unknown code, contradictory facts) exits with status 2 and a message naming the fact and value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+from zairyu.engine.case import CaseError, parse_case
+from zairyu.engine.facts import FactValueError, MaybeValue, parse_iso_date
+from zairyu.engine.screen import screen as run_screen
+from zairyu.i18n import translations
+from zairyu.law.facts import COUNTRIES, STATUSES
+from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
+from zairyu.render import render
+from zairyu.report import screening_out
+
+app = typer.Typer(
+    help="zairyu (在留): screen Japan's residence-status pathways with cited, dated rules.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Language(StrEnum):
+    ja = "ja"
+    en = "en"
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class CodeKind(StrEnum):
+    countries = "countries"
+    statuses = "statuses"
+
+
+class InputError(Exception):
+    """Input the user must fix; printed without a traceback, exit status 2."""
+
+
+class _CaseLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, so an impossible date gets our message."""
+
+
+_CaseLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _flatten(raw: Mapping[Any, Any], prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in raw.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and name not in FACTS:
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def load_case_file(path: Path) -> dict[str, object]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot be read: {error}") from None
+    try:
+        raw = yaml.load(text, Loader=_CaseLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as error:
+        raise InputError(f"{path}: not valid YAML: {error}") from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise InputError(f"{path}: a case file is a mapping of fact names to values")
+    return _flatten(raw)
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_iso_date(value, "--as-of")
+    except FactValueError as error:
+        raise InputError(str(error)) from None
+
+
+def read_case(path: Path, as_of: dt.date) -> dict[str, MaybeValue]:
+    try:
+        return parse_case(load_case_file(path), FACTS, CONSTRAINTS, as_of)
+    except CaseError as error:
+        raise InputError(
+            f"{path}: the case has errors:\n" + "\n".join(f"  - {p}" for p in error.problems)
+        ) from None
+
+
+def _fail(error: InputError) -> None:
+    Console(stderr=True).print(f"[bold red]error:[/bold red] {error}", highlight=False, markup=True)
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def screen(
+    case_file: Annotated[Path, typer.Argument(help="YAML file: a mapping of fact names to values")],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Apply the law of this date, YYYY-MM-DD (default: today)"),
+    ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the result")] = Language.en,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="text for people, json for programs")
+    ] = OutputFormat.text,
+) -> None:
+    """Screen a case against every pathway and explain the result."""
+    try:
+        day = parse_as_of(as_of)
+        case = read_case(case_file, day)
+    except InputError as error:
+        _fail(error)
+        return
+    result = screening_out(run_screen(PATHWAYS, case, day), lang.value)
+    if output is OutputFormat.json:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        render(result, Console(width=110))
+
+
+@app.command()
+def facts(lang: Annotated[Language, typer.Option("--lang")] = Language.en) -> None:
+    """List every fact a case can give, with its type and question."""
+    _ = translations(lang.value).gettext
+    table = Table(_("Fact"), _("Type"), _("Question"), show_lines=False)
+    for fact in FACTS:
+        kind = fact.type.value + (f" ({', '.join(fact.choice_values)})" if fact.choices else "")
+        table.add_row(fact.name, kind, fact.question(lang.value))
+    Console(width=140).print(table)
+
+
+@app.command()
+def codes(
+    kind: Annotated[CodeKind, typer.Argument(help="countries or statuses")],
+    lang: Annotated[Language, typer.Option("--lang")] = Language.en,
+) -> None:
+    """List the accepted country or status-of-residence codes."""
+    _ = translations(lang.value).gettext
+    code_set = COUNTRIES if kind is CodeKind.countries else STATUSES
+    table = Table(_("Code"), _("Name"))
+    for code, name in sorted(code_set.names.items()):
+        table.add_row(code, name(lang.value))
+    Console(width=120).print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,129 @@
+"""Screening a table of cases in one columnar pass: each pathway compiled to Polars expressions.
+
+A row is a case; a column is a fact, named as the fact is (`applicant.nationality`); a null or a
+missing column is unknown. The outcome columns follow `pathway.possible_outcomes` exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import polars as pl
+
+from zairyu.engine.columnar import POLARS_TYPES, Compiler
+from zairyu.engine.facts import Fact, FactSet, FactType
+from zairyu.engine.pathway import Effect, Outcome, Pathway
+
+OUTCOME_DTYPE = pl.Enum([o.value for o in Outcome])
+
+
+class BatchInputError(ValueError):
+    """A column that cannot be read as its fact: names the column, the row and the value."""
+
+
+def _any(exprs: Sequence[pl.Expr]) -> pl.Expr:
+    return pl.any_horizontal(exprs) if exprs else pl.lit(False)
+
+
+def _all(exprs: Sequence[pl.Expr]) -> pl.Expr:
+    return pl.all_horizontal(exprs) if exprs else pl.lit(True)
+
+
+def outcome_expr(pathway: Pathway, compiler: Compiler) -> tuple[pl.Expr, list[pl.Expr]]:
+    """The outcome of one pathway, and its requirement values, as expressions."""
+    values = [compiler.compile(r.rule) for r in pathway.decisive]
+    required = [
+        v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.REQUIRED
+    ]
+    standard = [
+        v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.STANDARD
+    ]
+    required_fails = _any([(~v).fill_null(False) for v in required])
+    required_unknown = _any([v.is_null() for v in required])
+    standard_fails = _any([(~v).fill_null(False) for v in standard])
+    standard_all_hold = _all([v.fill_null(False) for v in standard])
+    outcome = (
+        pl.when(required_fails)
+        .then(pl.lit(Outcome.NOT_ELIGIBLE.value))
+        .when(required_unknown)
+        .then(pl.lit(Outcome.UNDETERMINED.value))
+        .when(standard_all_hold)
+        .then(pl.lit(Outcome.ELIGIBLE.value))
+        .when(standard_fails)
+        .then(pl.lit(Outcome.DISCRETIONARY.value))
+        .otherwise(pl.lit(Outcome.UNDETERMINED.value))
+        .cast(OUTCOME_DTYPE)
+    )
+    return outcome, values
+
+
+def fact_columns(pathways: Sequence[Pathway]) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for pathway in pathways:
+        for fact in pathway.facts:
+            seen.setdefault(fact.name, fact)
+    return list(seen.values())
+
+
+def prepare(frame: pl.LazyFrame, facts: Sequence[Fact]) -> pl.LazyFrame:
+    """Add a null column for every fact the table does not give, and cast the others."""
+    present = set(frame.collect_schema().names())
+    columns = []
+    for fact in facts:
+        dtype = POLARS_TYPES[fact.type]
+        if fact.name in present:
+            columns.append(pl.col(fact.name).cast(dtype, strict=True))
+        else:
+            columns.append(pl.lit(None, dtype=dtype).alias(fact.name))
+    return frame.with_columns(columns)
+
+
+def check_values(frame: pl.DataFrame, facts: Sequence[Fact]) -> None:
+    """Raise on the first value a fact does not allow, naming the column, row and value."""
+    for fact in facts:
+        if fact.name not in frame.columns:
+            continue
+        if fact.type in (FactType.COUNTRY, FactType.STATUS) and fact.codes is not None:
+            allowed = list(fact.codes.names)
+        elif fact.type is FactType.ENUM:
+            allowed = list(fact.choice_values)
+        else:
+            continue
+        column = frame.get_column(fact.name)
+        bad = column.is_not_null() & ~column.is_in(allowed)
+        if bad.any():
+            row = int(bad.arg_max() or 0)
+            raise BatchInputError(
+                f"column {fact.name}, row {row}: {column[row]!r} is not an allowed value"
+            )
+
+
+def screen_frame(
+    frame: pl.DataFrame | pl.LazyFrame,
+    pathways: Sequence[Pathway],
+    facts: FactSet,
+    as_of: dt.date,
+    *,
+    with_requirements: bool = False,
+) -> pl.DataFrame:
+    """One outcome column per pathway (and, optionally, one column per requirement)."""
+    lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
+    needed = fact_columns(pathways)
+    unknown_columns = set(lazy.collect_schema().names()) - set(facts.names)
+    if unknown_columns:
+        raise BatchInputError(f"columns that are not facts: {', '.join(sorted(unknown_columns))}")
+    compiler = Compiler(as_of)
+    outputs: list[pl.Expr] = []
+    for pathway in pathways:
+        outcome, values = outcome_expr(pathway, compiler)
+        outputs.append(outcome.alias(pathway.id))
+        if with_requirements:
+            outputs.extend(
+                v.alias(f"{pathway.id}:{r.rule.id}")
+                for r, v in zip(pathway.decisive, values, strict=True)
+            )
+    try:
+        return prepare(lazy, needed).select(outputs).collect()
+    except pl.exceptions.InvalidOperationError as error:
+        raise BatchInputError(f"a column cannot be read as its fact's type: {error}") from None

@@ -1,0 +1,108 @@
+"""The screening as text a person can read: outcome, reasons with citations, what is unknown,
+what would change the answer, and what to do."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text as RichText
+from rich.tree import Tree
+
+from zairyu.i18n import translations
+from zairyu.report import PathwayOut, RequirementOut, ScreeningOut, format_date
+
+MARK = {
+    "held": ("✓", "green"),
+    "failed": ("✗", "red"),
+    "unknown": ("?", "yellow"),
+    "not_in_force": ("–", "dim"),
+}
+OUTCOME_STYLE = {
+    "eligible": "bold green",
+    "discretionary": "bold cyan",
+    "not_eligible": "bold red",
+    "undetermined": "bold yellow",
+}
+
+
+def render(result: ScreeningOut, console: Console) -> None:
+    _ = translations(result.lang).gettext
+    console.print(
+        RichText(
+            _("zairyu screening as of {date}").format(date=format_date(result.as_of, result.lang)),
+            style="bold",
+        )
+    )
+    for pathway in result.pathways:
+        console.print(_pathway_panel(pathway, result.lang))
+    if result.next_questions:
+        console.print(RichText(_("Next questions (most decisive first)"), style="bold"))
+        for n, question in enumerate(result.next_questions, start=1):
+            console.print(f"  {n}. {question.question}  [dim]({question.fact})[/dim]")
+
+
+def _refs(ids: list[str], numbers: dict[str, int]) -> str:
+    return "".join(f"[{numbers[i]}]" for i in ids)
+
+
+def _add(tree: Tree, requirement: RequirementOut, numbers: dict[str, int]) -> None:
+    mark, style = MARK[requirement.status]
+    label = RichText()
+    label.append(f"{mark} ", style=style)
+    label.append(requirement.text)
+    label.append(f" {_refs(requirement.citations, numbers)}", style="dim")
+    branch = tree.add(label)
+    for child in requirement.children:
+        _add(branch, child, numbers)
+
+
+def _pathway_panel(pathway: PathwayOut, lang: str) -> Panel:
+    _ = translations("ja" if lang == "ja" else "en").gettext
+    numbers = {c.id: n for n, c in enumerate(pathway.citations, start=1)}
+    parts: list[object] = [
+        RichText(pathway.outcome_text, style=OUTCOME_STYLE[pathway.outcome]),
+        RichText(pathway.summary),
+    ]
+    why = Tree(RichText(_("Why"), style="bold"))
+    for requirement in pathway.requirements:
+        _add(why, requirement, numbers)
+    parts.append(why)
+
+    def section(title: str, lines: list[str]) -> None:
+        if lines:
+            parts.append(RichText(title, style="bold"))
+            parts.extend(RichText(f"  • {line}") for line in lines)
+
+    section(
+        _("Still unknown (answering may change the outcome)"),
+        [f"{q.question} ({q.fact})" for q in pathway.next_questions],
+    )
+    section(_("Uncertain reference data"), [g.text for g in pathway.data_gaps])
+    section(_("What would change the answer"), [w.text for w in pathway.what_ifs])
+    section(
+        _("What remains open"),
+        [f"{a.text} {_refs(a.citations, numbers)}" for a in pathway.alternatives],
+    )
+    if pathway.outcome in ("eligible", "discretionary", "undetermined"):
+        section(
+            _("How to apply"),
+            [f"{i.text} {_refs(i.citations, numbers)}" for i in pathway.how_to_apply],
+        )
+        section(_("Documents to prepare"), [d.text for d in pathway.documents])
+        section(
+            _("Deadlines"),
+            [
+                f"{format_date(d.date, 'ja' if lang == 'ja' else 'en')}: {d.text} {_refs(d.citations, numbers)}"
+                for d in pathway.deadlines
+            ],
+        )
+    section(_("Caveats"), [f"{c.text} {_refs(c.citations, numbers)}" for c in pathway.caveats])
+    parts.append(RichText(pathway.legal_help, style="italic"))
+    section(
+        _("Sources"),
+        [
+            f"[{numbers[c.id]}] {c.title} — {c.section} ({c.kind}) {c.url}"
+            for c in pathway.citations
+        ],
+    )
+    return Panel(Group(*parts), title=pathway.title, title_align="left")  # type: ignore[arg-type]

@@ -1,0 +1,94 @@
+"""Hypothesis strategies: random, synthetic cases with unknowns, valid for the fact catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import strategies as st
+
+from zairyu.engine.facts import Fact, FactType, MaybeValue
+from zairyu.engine.interpret import Evaluator
+from zairyu.law.facts import CONSTRAINTS, FACTS, STATUSES
+from zairyu.law.same_sex_spouse import MARRIAGE_LAW, PARTIAL_RECOGNITION
+
+# Countries that matter to the rules (every table key, coarse and fine) and some that do not.
+COUNTRY_POOL = sorted(
+    {*MARRIAGE_LAW.windows, *PARTIAL_RECOGNITION.windows, "JP", "CN", "KR", "VN", "PH", "BR"}
+)
+STATUS_POOL = sorted(STATUSES.names)
+# Dates around the days the law changes, so that boundaries are exercised, and others.
+CHANGE_DATES = sorted(
+    {w.possible_from for w in MARRIAGE_LAW.windows.values()}
+    | {w.certain_from for w in MARRIAGE_LAW.windows.values()}
+    | {dt.date(2013, 10, 18)}
+)
+DATE_POOL = sorted(
+    {d + dt.timedelta(days=k) for d in CHANGE_DATES for k in (-1, 0, 1) if d.year > 1990}
+)
+
+
+def dates() -> st.SearchStrategy[dt.date]:
+    return st.one_of(
+        st.sampled_from(DATE_POOL), st.dates(dt.date(1995, 1, 1), dt.date(2030, 12, 31))
+    )
+
+
+def value_for(fact: Fact) -> st.SearchStrategy[MaybeValue]:
+    if fact.type is FactType.BOOL:
+        return st.booleans()
+    if fact.type is FactType.DATE:
+        return dates()
+    if fact.type is FactType.ENUM:
+        return st.sampled_from(fact.choice_values)
+    if fact.type is FactType.COUNTRY:
+        return st.sampled_from(COUNTRY_POOL)
+    if fact.type is FactType.STATUS:
+        return st.sampled_from(STATUS_POOL)
+    return st.integers(0, 100)
+
+
+def consistent(case: dict[str, MaybeValue], as_of: dt.date) -> dict[str, MaybeValue]:
+    """Drop values that the catalogue's gates and constraints would reject as contradictory."""
+    out = dict(case)
+    for fact in FACTS:
+        if fact.asked_when is not None and out.get(fact.name) is not None:
+            gate, wanted = fact.asked_when
+            if out.get(gate) not in (None, wanted):
+                out[fact.name] = None
+    evaluator = Evaluator(out, as_of)
+    for constraint in CONSTRAINTS:
+        if evaluator.value(constraint.violated) is True:
+            return {}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+@st.composite
+def cases(draw: st.DrawFn, as_of: dt.date, unknown_share: float = 0.3) -> dict[str, MaybeValue]:
+    case: dict[str, MaybeValue] = {}
+    for fact in FACTS:
+        if draw(st.floats(0, 1)) >= unknown_share:
+            case[fact.name] = draw(value_for(fact))
+    return consistent(case, as_of)
+
+
+def random_value(rng: random.Random, fact: Fact) -> MaybeValue:
+    if fact.type is FactType.BOOL:
+        return rng.random() < 0.5
+    if fact.type is FactType.DATE:
+        if rng.random() < 0.5:
+            return rng.choice(DATE_POOL)
+        return dt.date(1995, 1, 1) + dt.timedelta(days=rng.randrange(36 * 365))
+    if fact.type is FactType.ENUM:
+        return rng.choice(fact.choice_values)
+    if fact.type is FactType.COUNTRY:
+        return rng.choice(COUNTRY_POOL)
+    return rng.choice(STATUS_POOL)
+
+
+def random_case(
+    rng: random.Random, as_of: dt.date, unknown_share: float = 0.3
+) -> dict[str, MaybeValue]:
+    """The same distribution as `cases`, drawn from a seeded generator (for large tables)."""
+    case = {f.name: random_value(rng, f) for f in FACTS if rng.random() >= unknown_share}
+    return consistent(case, as_of)
