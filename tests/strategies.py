@@ -56,6 +56,10 @@ def consistent(case: dict[str, MaybeValue], as_of: dt.date) -> dict[str, MaybeVa
             gate, wanted = fact.asked_when
             if out.get(gate) not in (None, wanted):
                 out[fact.name] = None
+    for fact in FACTS:
+        value = out.get(fact.name)
+        if fact.past and isinstance(value, dt.date) and value > as_of:
+            out[fact.name] = None  # a past event cannot be after the evaluation date
     evaluator = Evaluator(out, as_of)
     for constraint in CONSTRAINTS:
         if evaluator.value(constraint.violated) is True:

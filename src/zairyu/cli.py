@@ -7,6 +7,7 @@ unknown code, contradictory facts) exits with status 2 and a message naming the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Mapping
 from enum import StrEnum
@@ -25,7 +26,7 @@ from zairyu.i18n import translations
 from zairyu.law.facts import COUNTRIES, STATUSES
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.render import render
-from zairyu.report import screening_out
+from zairyu.report import ScreeningOut, screening_out
 
 app = typer.Typer(
     help="zairyu (在留): screen Japan's residence-status pathways with cited, dated rules.",
@@ -139,6 +140,14 @@ def screen(
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
         render(result, Console(width=110))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of `zairyu screen --format json` (kept in docs/screening.schema.json)."""
+    sys.stdout.write(
+        json.dumps(ScreeningOut.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 @app.command()

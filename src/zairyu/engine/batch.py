@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from zairyu.engine.columnar import POLARS_TYPES, Compiler
-from zairyu.engine.facts import Fact, FactSet, FactType
+from zairyu.engine.columnar import Compiler, categories, polars_dtype
+from zairyu.engine.facts import Fact, FactSet
 from zairyu.engine.pathway import Effect, Outcome, Pathway
 
 OUTCOME_DTYPE = pl.Enum([o.value for o in Outcome])
@@ -67,11 +67,12 @@ def fact_columns(pathways: Sequence[Pathway]) -> list[Fact]:
 
 
 def prepare(frame: pl.LazyFrame, facts: Sequence[Fact]) -> pl.LazyFrame:
-    """Add a null column for every fact the table does not give, and cast the others."""
+    """Give every fact its column and type: absent facts are all-unknown columns, and a code
+    outside a fact's list fails the cast, which `screen_frame` reports by column and row."""
     present = set(frame.collect_schema().names())
     columns = []
     for fact in facts:
-        dtype = POLARS_TYPES[fact.type]
+        dtype = polars_dtype(fact)
         if fact.name in present:
             columns.append(pl.col(fact.name).cast(dtype, strict=True))
         else:
@@ -82,16 +83,15 @@ def prepare(frame: pl.LazyFrame, facts: Sequence[Fact]) -> pl.LazyFrame:
 def check_values(frame: pl.DataFrame, facts: Sequence[Fact]) -> None:
     """Raise on the first value a fact does not allow, naming the column, row and value."""
     for fact in facts:
-        if fact.name not in frame.columns:
-            continue
-        if fact.type in (FactType.COUNTRY, FactType.STATUS) and fact.codes is not None:
-            allowed = list(fact.codes.names)
-        elif fact.type is FactType.ENUM:
-            allowed = list(fact.choice_values)
-        else:
-            continue
-        column = frame.get_column(fact.name)
-        bad = column.is_not_null() & ~column.is_in(allowed)
+        codes = categories(fact)
+        if (
+            codes is None
+            or fact.name not in frame.columns
+            or frame.schema[fact.name] == polars_dtype(fact)
+        ):
+            continue  # an Enum column of the fact's own codes cannot hold a wrong value
+        column = frame.get_column(fact.name).cast(pl.String)
+        bad = column.is_not_null() & ~column.is_in(list(codes))
         if bad.any():
             row = int(bad.arg_max() or 0)
             raise BatchInputError(
@@ -123,7 +123,9 @@ def screen_frame(
                 v.alias(f"{pathway.id}:{r.rule.id}")
                 for r, v in zip(pathway.decisive, values, strict=True)
             )
+    if isinstance(frame, pl.DataFrame):
+        check_values(frame, needed)
     try:
-        return prepare(lazy, needed).select(outputs).collect()
+        return compiler.select(prepare(lazy, needed), outputs).collect()
     except pl.exceptions.InvalidOperationError as error:
         raise BatchInputError(f"a column cannot be read as its fact's type: {error}") from None

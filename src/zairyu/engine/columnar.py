@@ -3,6 +3,10 @@
 A null is an unknown. Polars' `&`, `|` and `~` on booleans follow Kleene's logic, comparisons
 with null are null, and `dt.offset_by` clamps to the month's last day like `engine.dates.shift`,
 so the compiled expression gives, row by row, what the interpreter gives for one case.
+
+Each rule becomes a column of its own, computed once, after the rules it uses (`Compiler.layers`):
+rules are shared, and inlining them would compute the same thing many times. Code facts
+(countries, statuses, choices) are `pl.Enum` columns, so a look-up is a gather by code index.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from zairyu.engine.expr import (
     Rule,
     WithExceptions,
 )
-from zairyu.engine.facts import FactType
+from zairyu.engine.facts import Fact, FactType
 
 NULL_BOOL = pl.lit(None, dtype=pl.Boolean)
 
@@ -45,8 +49,18 @@ POLARS_TYPES: dict[FactType, type[pl.DataType]] = {
 }
 
 
-def column(name: str) -> pl.Expr:
-    return pl.col(name)
+def categories(fact: Fact) -> tuple[str, ...] | None:
+    """The codes of a code or choice fact, in the order of its `pl.Enum` dtype."""
+    if fact.codes is not None:
+        return tuple(sorted(fact.codes.names))
+    if fact.choices:
+        return fact.choice_values
+    return None
+
+
+def polars_dtype(fact: Fact) -> pl.DataType:
+    codes = categories(fact)
+    return pl.Enum(list(codes)) if codes is not None else POLARS_TYPES[fact.type]()
 
 
 class Compiler:
@@ -54,10 +68,49 @@ class Compiler:
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
-        self._rules: dict[int, pl.Expr] = {}
+        # A node computed once as a column of its own: its column and depth.
+        self._staged: dict[int, tuple[pl.Expr, int]] = {}
+        # (depth, expression aliased to its column): a column after the columns it uses.
+        self.stages: list[tuple[int, pl.Expr]] = []
 
     def compile(self, node: Expr) -> pl.Expr:
         return _DISPATCH[type(node)](self, node)
+
+    def layers(self) -> list[list[pl.Expr]]:
+        """Rule columns grouped so that each group uses only the columns of earlier groups."""
+        depths = sorted({depth for depth, _ in self.stages})
+        return [[expr for d, expr in self.stages if d == depth] for depth in depths]
+
+    def select(self, frame: pl.LazyFrame, outputs: list[pl.Expr]) -> pl.LazyFrame:
+        """Compute the rule columns layer by layer, then the requested outputs."""
+        for layer in self.layers():
+            frame = frame.with_columns(layer)
+        return frame.select(outputs)
+
+    def staged(self, node: Expr, name: str, build: Callable[[], pl.Expr]) -> pl.Expr:
+        """`node` as a column computed once (rules are shared; look-ups are used repeatedly)."""
+        key = id(node)
+        if key not in self._staged:
+            expr = build()
+            if key in self._staged:  # building it staged it already
+                return self._staged[key][0]
+            depth = 1 + max(
+                (
+                    self._staged[id(n)][1]
+                    for n in node.walk()
+                    if n is not node and id(n) in self._staged
+                ),
+                default=0,
+            )
+            self._staged[key] = (pl.col(name), depth)
+            self.stages.append((depth, expr.alias(name)))
+        return self._staged[key][0]
+
+    def operand(self, node: Expr) -> pl.Expr:
+        """A node used several times by one expression: staged unless it is already a column."""
+        if isinstance(node, FactRef | Const | AsOf | Rule | Lookup):
+            return self.compile(node)
+        return self.staged(node, f"__node:{id(node)}", lambda: self.compile(node))
 
 
 def _const(c: Compiler, node: Const) -> pl.Expr:
@@ -74,7 +127,7 @@ def _const(c: Compiler, node: Const) -> pl.Expr:
 
 
 def _fact(c: Compiler, node: FactRef) -> pl.Expr:
-    return column(node.fact.name)
+    return pl.col(node.fact.name)
 
 
 def _as_of(c: Compiler, node: AsOf) -> pl.Expr:
@@ -108,9 +161,7 @@ def _compare(c: Compiler, node: Compare) -> pl.Expr:
 
 
 def _is_in(c: Compiler, node: IsIn) -> pl.Expr:
-    arg = c.compile(node.arg)
-    found = arg.is_in(sorted(node.values))
-    return pl.when(arg.is_null()).then(NULL_BOOL).otherwise(found)
+    return c.compile(node.arg).is_in(sorted(node.values))
 
 
 def _date_shift(c: Compiler, node: DateShift) -> pl.Expr:
@@ -124,21 +175,41 @@ def _date_shift(c: Compiler, node: DateShift) -> pl.Expr:
 
 
 def _lookup(c: Compiler, node: Lookup) -> pl.Expr:
+    return c.staged(node, f"__lookup:{id(node)}", lambda: _lookup_expr(c, node))
+
+
+def _lookup_expr(c: Compiler, node: Lookup) -> pl.Expr:
+    table = node.table
+    codes = categories(node.key.fact) if isinstance(node.key, FactRef) else None
+    if codes is None:
+        raise TypeError(f"a look-up in {table.id} needs a code fact as its key")
     key = c.compile(node.key)
+    if isinstance(node.on, AsOf):
+        # One date for every row: the answer per code is a constant, so a set membership.
+        holds = [k for k in codes if table.value(k, c.as_of) is True]
+        unknown = [k for k in codes if table.value(k, c.as_of) is None]
+        return (
+            pl.when(key.is_null())
+            .then(NULL_BOOL)
+            .when(key.is_in(holds))
+            .then(True)
+            .when(key.is_in(unknown))
+            .then(NULL_BOOL)
+            .otherwise(False)
+        )
     day = c.compile(node.on)
-    windows = node.table.windows
-    possible = key.replace_strict(
-        {k: w.possible_from for k, w in windows.items()}, default=None, return_dtype=pl.Date
-    )
-    certain = key.replace_strict(
-        {k: w.certain_from for k, w in windows.items()}, default=None, return_dtype=pl.Date
-    )
+    index = key.to_physical()
+    windows = [table.windows.get(k) for k in codes]
+    possible = pl.lit(
+        pl.Series([w.possible_from if w else None for w in windows], dtype=pl.Date)
+    ).gather(index)
+    certain = pl.lit(
+        pl.Series([w.certain_from if w else None for w in windows], dtype=pl.Date)
+    ).gather(index)
     # An unknown day of a past event is on or before the evaluation date.
-    latest = c.as_of if isinstance(node.on, FactRef) and node.on.fact.past else None
+    past = isinstance(node.on, FactRef) and node.on.fact.past
     unknown_day = (
-        NULL_BOOL
-        if latest is None
-        else pl.when(possible > pl.lit(latest)).then(False).otherwise(NULL_BOOL)
+        pl.when(possible > pl.lit(c.as_of)).then(False).otherwise(NULL_BOOL) if past else NULL_BOOL
     )
     return (
         pl.when(key.is_null())
@@ -166,24 +237,23 @@ def _kleene_if(cond: pl.Expr, then: pl.Expr, otherwise: pl.Expr) -> pl.Expr:
 
 
 def _if(c: Compiler, node: If) -> pl.Expr:
-    return _kleene_if(c.compile(node.cond), c.compile(node.then), c.compile(node.otherwise))
+    return _kleene_if(c.operand(node.cond), c.operand(node.then), c.operand(node.otherwise))
 
 
 def _with_exceptions(c: Compiler, node: WithExceptions) -> pl.Expr:
-    result = c.compile(node.base)
+    result = c.operand(node.base)
     for exc in reversed(node.exceptions):
-        result = _kleene_if(c.compile(exc.when), c.compile(exc.then), result)
+        result = _kleene_if(c.operand(exc.when), c.operand(exc.then), result)
     return result
 
 
 def _rule(c: Compiler, node: Rule) -> pl.Expr:
-    key = id(node)
-    if key not in c._rules:
+    def build() -> pl.Expr:
         if node.effective.contains(c.as_of):
-            c._rules[key] = c.compile(node.expr)
-        else:
-            c._rules[key] = pl.lit(node.outside, dtype=pl.Boolean)
-    return c._rules[key]
+            return c.compile(node.expr)
+        return pl.lit(node.outside, dtype=pl.Boolean)
+
+    return c.staged(node, f"__rule:{node.id}", build)
 
 
 _DISPATCH: dict[type, Callable[[Compiler, Any], pl.Expr]] = {

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from zairyu.engine.dates import shift
 from zairyu.engine.expr import (
@@ -43,12 +44,12 @@ from zairyu.engine.pathway import (
     Pathway,
     Requirement,
     outcome_of,
-    possible_outcomes,
 )
 
 Case = Mapping[str, MaybeValue]
 
 MAX_WHAT_IF_EVALUATIONS = 64
+_MISSING: Any = object()
 MAX_WHAT_IFS = 5
 
 
@@ -116,16 +117,6 @@ class Determination:
     deadlines: list[tuple[Deadline, dt.date]]
 
 
-def _split(pathway: Pathway, values: Sequence[bool | None]) -> frozenset[Outcome]:
-    required = [
-        v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.REQUIRED
-    ]
-    standard = [
-        v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.STANDARD
-    ]
-    return possible_outcomes(required, standard)
-
-
 def _values(pathway: Pathway, ev: Evaluator) -> list[bool | None]:
     out: list[bool | None] = []
     for requirement in pathway.decisive:
@@ -136,7 +127,7 @@ def _values(pathway: Pathway, ev: Evaluator) -> list[bool | None]:
 
 def quick_outcome(pathway: Pathway, case: Case, as_of: dt.date) -> frozenset[Outcome]:
     """The possible outcomes alone, without explanation: used by what-ifs and tests."""
-    return _split(pathway, _values(pathway, Evaluator(case, as_of)))
+    return pathway.possible(_values(pathway, Evaluator(case, as_of)))
 
 
 def determine(
@@ -144,7 +135,7 @@ def determine(
 ) -> Determination:
     ev = Evaluator(case, as_of)
     values = _values(pathway, ev)
-    possible = _split(pathway, values)
+    possible = pathway.possible(values)
     outcome = outcome_of(possible)
     traces = [RequirementTrace(req, _trace(req.rule, ev)) for req in pathway.decisive]
     questions: list[Question] = []
@@ -203,8 +194,7 @@ def _trace(rule: Rule, ev: Evaluator) -> RuleTrace:
 def _frontier(
     pathway: Pathway, ev: Evaluator, values: list[bool | None]
 ) -> tuple[list[Question], list[DataGap]]:
-    found: dict[str, Question] = {}
-    gaps: list[DataGap] = []
+    walk = _Frontier(ev)
     for index, value in enumerate(values):
         if value is not None:
             continue
@@ -212,13 +202,15 @@ def _frontier(
         if_true[index] = True
         if_false = values.copy()
         if_false[index] = False
-        if _split(pathway, if_true) == _split(pathway, if_false):
+        if pathway.possible(if_true) == pathway.possible(if_false):
             continue  # this requirement's answer cannot change the outcome
-        _collect(pathway.decisive[index].rule, ev, found, gaps)
-    questions = [q for q in found.values() if _gate_open(q.fact, ev.case)]
+        rule = pathway.decisive[index].rule
+        ev.traced_value(rule)
+        walk.unknown(rule)
+    questions = [q for q in walk.found.values() if _gate_open(q.fact, ev.case)]
     for q in questions:
         q.pathways.append(pathway.id)
-    return questions, gaps
+    return questions, walk.gaps
 
 
 def _gate_open(fact: Fact, case: Case) -> bool:
@@ -228,42 +220,77 @@ def _gate_open(fact: Fact, case: Case) -> bool:
     return case.get(gate) == wanted
 
 
-def _collect(node: Expr, ev: Evaluator, found: dict[str, Question], gaps: list[DataGap]) -> None:
-    if isinstance(node, FactRef):
-        if ev.case.get(node.fact.name) is None and node.fact.name not in found:
-            found[node.fact.name] = Question(node.fact, Reason.UNKNOWN)
-        return
-    if ev.value(node) is not None:
-        return
-    if isinstance(node, Lookup):
-        key, day = ev.value(node.key), ev.value(node.on)
+class _Frontier:
+    """Walks the unknown part of a tree, each node once, down to the facts that decide it."""
+
+    def __init__(self, ev: Evaluator) -> None:
+        self.ev = ev
+        self.found: dict[str, Question] = {}
+        self.gaps: list[DataGap] = []
+        self.visited: set[int] = set()
+
+    def value(self, node: Expr) -> MaybeValue:
+        # Read the traced value; a node that evaluation short-cut past is evaluated now.
+        key = id(node)
+        found = self.ev.trace.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.ev.trace[key] = self.ev.value(node)
+        return found  # type: ignore[no-any-return]
+
+    def unknown(self, node: Expr) -> None:
+        """Descend into `node`, whose value is unknown, each node at most once."""
+        key = id(node)
+        if key in self.visited:
+            return
+        self.visited.add(key)
+        kind = type(node)
+        if kind is FactRef:
+            fact = node.fact  # type: ignore[attr-defined]
+            if self.ev.case.get(fact.name) is None and fact.name not in self.found:
+                self.found[fact.name] = Question(fact, Reason.UNKNOWN)
+            return
+        if kind is Lookup:
+            self._lookup(node)  # type: ignore[arg-type]
+            return
+        if kind is If:
+            cond = self.value(node.cond)  # type: ignore[attr-defined]
+            if cond is not None:
+                self.descend(node.then if cond else node.otherwise)  # type: ignore[attr-defined]
+                return
+        elif kind is WithExceptions:
+            self._exceptions(node)  # type: ignore[arg-type]
+            return
+        for child in node.children():
+            self.descend(child)
+
+    def descend(self, node: Expr) -> None:
+        if type(node) is FactRef or self.value(node) is None:
+            self.unknown(node)
+
+    def _lookup(self, node: Lookup) -> None:
+        key, day = self.value(node.key), self.value(node.on)
         if isinstance(key, str) and isinstance(day, dt.date):
+            # Both inputs known and still no answer: a coarse code, or a gap in the data.
             fact = node.key.fact if isinstance(node.key, FactRef) else None
             if fact is not None and fact.codes is not None and key in fact.codes.parents.values():
-                found.setdefault(fact.name, Question(fact, Reason.REFINE))
+                self.found.setdefault(fact.name, Question(fact, Reason.REFINE))
             else:
-                gaps.append(DataGap(node, key, day))
+                self.gaps.append(DataGap(node, key, day))
             return
-    if isinstance(node, If):
-        cond = ev.value(node.cond)
-        if cond is not None:
-            _collect(node.then if cond else node.otherwise, ev, found, gaps)
-            return
-    if isinstance(node, WithExceptions):
+        self.descend(node.key)
+        self.descend(node.on)
+
+    def _exceptions(self, node: WithExceptions) -> None:
         # An unknown exception condition matters, and so do the values it chooses between.
         for exc in node.exceptions:
-            when = ev.value(exc.when)
+            when = self.value(exc.when)
             if when is None:
-                _collect(exc.when, ev, found, gaps)
-                _collect(exc.then, ev, found, gaps)
+                self.descend(exc.when)
+                self.descend(exc.then)
             elif when is True:
-                _collect(exc.then, ev, found, gaps)
+                self.descend(exc.then)
                 return
-        _collect(node.base, ev, found, gaps)
-        return
-    for child in node.children():
-        if ev.value(child) is None:
-            _collect(child, ev, found, gaps)
+        self.descend(node.base)
 
 
 # --- What-ifs -------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""Backend 1: evaluate an expression tree for one case in plain Python (Kleene logic)."""
+"""Backend 1: evaluate an expression tree for one case in plain Python (Kleene logic).
+
+Each node is compiled once into a closure (the first time it is evaluated) so that evaluating a
+case is a chain of direct calls rather than a dispatch per node. Rules remember their value per
+case: the explanation and the next questions read them instead of computing them again.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,125 @@ from zairyu.engine.expr import (
 )
 from zairyu.engine.facts import MaybeValue
 
+
+class Evaluator:
+    """One case on one date."""
+
+    __slots__ = ("as_of", "case", "rules", "trace")
+
+    def __init__(self, case: Mapping[str, MaybeValue], as_of: dt.date) -> None:
+        self.case = case
+        self.as_of = as_of
+        self.rules: dict[int, MaybeValue] = {}
+        # Filled only by `traced` evaluation: the value of every node evaluated, by id.
+        self.trace: dict[int, MaybeValue] = {}
+
+    def value(self, node: Expr) -> MaybeValue:
+        return compiled(node)(self)
+
+    def traced_value(self, node: Expr) -> MaybeValue:
+        """Evaluate and record the value of every node below, for the next-questions walk."""
+        return traced(node)(self)
+
+
+Compiled = Callable[[Evaluator], MaybeValue]
+Sub = Callable[[Expr], Compiled]
+_COMPILED: dict[Expr, Compiled] = {}
+_TRACED: dict[Expr, Compiled] = {}
+_MISSING: Any = object()
+
+
+def compiled(node: Expr) -> Compiled:
+    fn = _COMPILED.get(node)
+    if fn is None:
+        fn = _COMPILED[node] = _BUILDERS[type(node)](node, compiled)
+    return fn
+
+
+def traced(node: Expr) -> Compiled:
+    """The same closure, recording its value in `Evaluator.trace` (rules are not short-cut)."""
+    fn = _TRACED.get(node)
+    if fn is None:
+        key = id(node)
+        inner = (
+            _traced_rule(node) if isinstance(node, Rule) else _BUILDERS[type(node)](node, traced)
+        )
+
+        def fn(ev: Evaluator) -> MaybeValue:
+            value = ev.trace[key] = inner(ev)
+            return value
+
+        _TRACED[node] = fn
+    return fn
+
+
+def _traced_rule(node: Rule) -> Compiled:
+    inner, effective, outside, key = traced(node.expr), node.effective, node.outside, id(node)
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        if key in ev.trace:
+            return ev.trace[key]
+        return inner(ev) if effective.contains(ev.as_of) else outside
+
+    return evaluate
+
+
+def _const(node: Const, sub: Sub) -> Compiled:
+    value = node.value
+    return lambda ev: value
+
+
+def _fact(node: FactRef, sub: Sub) -> Compiled:
+    name = node.fact.name
+    return lambda ev: ev.case.get(name)
+
+
+def _as_of(node: AsOf, sub: Sub) -> Compiled:
+    return lambda ev: ev.as_of
+
+
+def _and(node: And, sub: Sub) -> Compiled:
+    args = tuple(sub(a) for a in node.args)
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        unknown = False
+        for arg in args:
+            value = arg(ev)
+            if value is False:
+                return False
+            if value is None:
+                unknown = True
+        return None if unknown else True
+
+    return evaluate
+
+
+def _or(node: Or, sub: Sub) -> Compiled:
+    args = tuple(sub(a) for a in node.args)
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        unknown = False
+        for arg in args:
+            value = arg(ev)
+            if value is True:
+                return True
+            if value is None:
+                unknown = True
+        return None if unknown else False
+
+    return evaluate
+
+
+def _not(node: Not, sub: Sub) -> Compiled:
+    arg = sub(node.arg)
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        value = arg(ev)
+        return None if value is None else not value
+
+    return evaluate
+
+
 _COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
     Op.EQ: operator.eq,
     Op.NE: operator.ne,
@@ -37,94 +161,59 @@ _COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
 }
 
 
-class Evaluator:
-    """Evaluates nodes against one case on one date; each rule is evaluated once and remembered."""
+def _compare(node: Compare, sub: Sub) -> Compiled:
+    left, right, op = sub(node.left), sub(node.right), _COMPARE[node.op]
 
-    __slots__ = ("as_of", "case", "rule_values")
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        a = left(ev)
+        if a is None:
+            return None
+        b = right(ev)
+        return None if b is None else op(a, b)
 
-    def __init__(self, case: Mapping[str, MaybeValue], as_of: dt.date) -> None:
-        self.case = case
-        self.as_of = as_of
-        self.rule_values: dict[int, MaybeValue] = {}
-
-    def value(self, node: Expr) -> MaybeValue:
-        return _DISPATCH[type(node)](self, node)
-
-
-def _const(ev: Evaluator, node: Const) -> MaybeValue:
-    return node.value
+    return evaluate
 
 
-def _fact(ev: Evaluator, node: FactRef) -> MaybeValue:
-    return ev.case.get(node.fact.name)
+def _is_in(node: IsIn, sub: Sub) -> Compiled:
+    arg, values = sub(node.arg), node.values
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        value = arg(ev)
+        return None if value is None else value in values
+
+    return evaluate
 
 
-def _as_of(ev: Evaluator, node: AsOf) -> MaybeValue:
-    return ev.as_of
+def _date_shift(node: DateShift, sub: Sub) -> Compiled:
+    arg, years, months, days = sub(node.arg), node.years, node.months, node.days
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        value = arg(ev)
+        return shift(value, years, months, days) if isinstance(value, dt.date) else None
+
+    return evaluate
 
 
-def _and(ev: Evaluator, node: And) -> MaybeValue:
-    unknown = False
-    for arg in node.args:
-        value = ev.value(arg)
-        if value is False:
-            return False
-        if value is None:
-            unknown = True
-    return None if unknown else True
+def _lookup(node: Lookup, sub: Sub) -> Compiled:
+    key_of, day_of, table = sub(node.key), sub(node.on), node.table
+    # An unknown day of a past event (a marriage) is on or before the evaluation date.
+    past = isinstance(node.on, FactRef) and node.on.fact.past
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        key = key_of(ev)
+        if not isinstance(key, str):
+            return None
+        day = day_of(ev)
+        if isinstance(day, dt.date):
+            return table.value(key, day)
+        if past:
+            return table.value_before(key, ev.as_of)
+        return None if key in table.windows else False
+
+    return evaluate
 
 
-def _or(ev: Evaluator, node: Or) -> MaybeValue:
-    unknown = False
-    for arg in node.args:
-        value = ev.value(arg)
-        if value is True:
-            return True
-        if value is None:
-            unknown = True
-    return None if unknown else False
-
-
-def _not(ev: Evaluator, node: Not) -> MaybeValue:
-    value = ev.value(node.arg)
-    return None if value is None else not value
-
-
-def _compare(ev: Evaluator, node: Compare) -> MaybeValue:
-    left = ev.value(node.left)
-    if left is None:
-        return None
-    right = ev.value(node.right)
-    if right is None:
-        return None
-    return _COMPARE[node.op](left, right)
-
-
-def _is_in(ev: Evaluator, node: IsIn) -> MaybeValue:
-    value = ev.value(node.arg)
-    return None if value is None else value in node.values
-
-
-def _date_shift(ev: Evaluator, node: DateShift) -> MaybeValue:
-    value = ev.value(node.arg)
-    if not isinstance(value, dt.date):
-        return None
-    return shift(value, node.years, node.months, node.days)
-
-
-def _lookup(ev: Evaluator, node: Lookup) -> MaybeValue:
-    key = ev.value(node.key)
-    if not isinstance(key, str):
-        return None
-    day = ev.value(node.on)
-    if isinstance(day, dt.date):
-        return node.table.value(key, day)
-    if isinstance(node.on, FactRef) and node.on.fact.past:
-        return node.table.value_before(key, ev.as_of)
-    return None if key in node.table.windows else False
-
-
-def _kleene_if(cond: MaybeValue, then: MaybeValue, otherwise: MaybeValue) -> MaybeValue:
+def kleene_if(cond: MaybeValue, then: MaybeValue, otherwise: MaybeValue) -> MaybeValue:
     if cond is True:
         return then
     if cond is False:
@@ -132,34 +221,48 @@ def _kleene_if(cond: MaybeValue, then: MaybeValue, otherwise: MaybeValue) -> May
     return then if then == otherwise and type(then) is type(otherwise) else None
 
 
-def _if(ev: Evaluator, node: If) -> MaybeValue:
-    cond = ev.value(node.cond)
-    if cond is True:
-        return ev.value(node.then)
-    if cond is False:
-        return ev.value(node.otherwise)
-    return _kleene_if(None, ev.value(node.then), ev.value(node.otherwise))
+def _if(node: If, sub: Sub) -> Compiled:
+    cond, then, otherwise = sub(node.cond), sub(node.then), sub(node.otherwise)
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        value = cond(ev)
+        if value is True:
+            return then(ev)
+        if value is False:
+            return otherwise(ev)
+        return kleene_if(None, then(ev), otherwise(ev))
+
+    return evaluate
 
 
-def _with_exceptions(ev: Evaluator, node: WithExceptions) -> MaybeValue:
+def _with_exceptions(node: WithExceptions, sub: Sub) -> Compiled:
     # The first exception whose condition holds wins; an unknown condition leaves the value
     # unknown unless the exception and everything after it agree (the same as nested `If`s).
-    result = ev.value(node.base)
-    for exc in reversed(node.exceptions):
-        result = _kleene_if(ev.value(exc.when), ev.value(exc.then), result)
-    return result
+    base = sub(node.base)
+    exceptions = tuple((sub(e.when), sub(e.then)) for e in reversed(node.exceptions))
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        result = base(ev)
+        for when, then in exceptions:
+            result = kleene_if(when(ev), then(ev), result)
+        return result
+
+    return evaluate
 
 
-def _rule(ev: Evaluator, node: Rule) -> MaybeValue:
-    key = id(node)
-    if key in ev.rule_values:
-        return ev.rule_values[key]
-    value = ev.value(node.expr) if node.effective.contains(ev.as_of) else node.outside
-    ev.rule_values[key] = value
-    return value
+def _rule(node: Rule, sub: Sub) -> Compiled:
+    inner, effective, outside, key = sub(node.expr), node.effective, node.outside, id(node)
+
+    def evaluate(ev: Evaluator) -> MaybeValue:
+        value = ev.rules.get(key, _MISSING)
+        if value is _MISSING:
+            value = ev.rules[key] = inner(ev) if effective.contains(ev.as_of) else outside
+        return value  # type: ignore[no-any-return]
+
+    return evaluate
 
 
-_DISPATCH: dict[type, Callable[[Evaluator, Any], MaybeValue]] = {
+_BUILDERS: dict[type, Callable[[Any, Sub], Compiled]] = {
     Const: _const,
     FactRef: _fact,
     AsOf: _as_of,

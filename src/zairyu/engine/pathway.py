@@ -101,21 +101,39 @@ class Pathway:
     guidance: Guidance
     caveats: tuple[GuidanceItem, ...] = ()
     facts: tuple[Fact, ...] = field(init=False, default=())
+    # The requirements in the order the outcome reads them: "in force" first.
+    decisive: tuple[Requirement, ...] = field(init=False, default=())
+    required_positions: tuple[int, ...] = field(init=False, default=())
+    standard_positions: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         seen: dict[str, Fact] = {}
         for rule in self.rules():
             for fact in rule.facts:
                 seen.setdefault(fact.name, fact)
+        decisive = (Requirement(self.in_force, Effect.REQUIRED), *self.requirements)
         object.__setattr__(self, "facts", tuple(seen.values()))
+        object.__setattr__(self, "decisive", decisive)
+        object.__setattr__(
+            self,
+            "required_positions",
+            tuple(i for i, r in enumerate(decisive) if r.effect is Effect.REQUIRED),
+        )
+        object.__setattr__(
+            self,
+            "standard_positions",
+            tuple(i for i, r in enumerate(decisive) if r.effect is Effect.STANDARD),
+        )
 
     def rules(self) -> tuple[Rule, ...]:
         return (self.in_force, *(r.rule for r in self.requirements))
 
-    @property
-    def decisive(self) -> tuple[Requirement, ...]:
-        """The requirements in the order the outcome reads them: in force first."""
-        return (Requirement(self.in_force, Effect.REQUIRED), *self.requirements)
+    def possible(self, values: Sequence[bool | None]) -> frozenset[Outcome]:
+        """The outcomes still possible given the values of `decisive`, in order."""
+        return possible_outcomes(
+            [values[i] for i in self.required_positions],
+            [values[i] for i in self.standard_positions],
+        )
 
     @property
     def period(self) -> Period:
@@ -126,16 +144,19 @@ def possible_outcomes(
     required: Sequence[bool | None], standard: Sequence[bool | None]
 ) -> frozenset[Outcome]:
     """The outcomes still possible given three-valued requirement values."""
-    if any(v is False for v in required):
-        return frozenset({Outcome.NOT_ELIGIBLE})
+    if False in required:
+        return _ONLY_NOT_ELIGIBLE
     possible: set[Outcome] = set()
-    if any(v is None for v in required):
+    if None in required:
         possible.add(Outcome.NOT_ELIGIBLE)
-    if not any(v is False for v in standard):
+    if False not in standard:
         possible.add(Outcome.ELIGIBLE)
-    if any(v is not True for v in standard):
+    if False in standard or None in standard:
         possible.add(Outcome.DISCRETIONARY)
     return frozenset(possible)
+
+
+_ONLY_NOT_ELIGIBLE = frozenset({Outcome.NOT_ELIGIBLE})
 
 
 def outcome_of(possible: frozenset[Outcome]) -> Outcome:

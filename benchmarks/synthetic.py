@@ -1,0 +1,51 @@
+"""Synthetic cases for benchmarks: random values drawn with Polars, a share of them unknown.
+
+Nothing here is real data; the values are drawn uniformly from the codes the rules know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from zairyu.engine.facts import FactType
+from zairyu.law.facts import FACTS, STATUSES
+from zairyu.law.same_sex_spouse import MARRIAGE_LAW
+
+COUNTRIES = sorted({*MARRIAGE_LAW.windows, "JP", "CN", "KR", "VN", "PH", "BR", "IN", "NP", "IL"})
+
+
+def _mask(n: int, seed: int, share: float) -> pl.Series:
+    return (pl.int_range(0, n, eager=True).hash(seed) % 10_000) < int(share * 10_000)
+
+
+def table(n: int, *, seed: int = 1, unknown_share: float = 0.1) -> pl.DataFrame:
+    columns: dict[str, pl.Series] = {}
+    for offset, fact in enumerate(FACTS):
+        s = seed * 1000 + offset
+        if fact.type is FactType.BOOL:
+            values = _mask(n, s, 0.85)
+        elif fact.type is FactType.DATE:
+            days = pl.int_range(0, n, eager=True).hash(s) % 11_000
+            values = (pl.lit(dt.date(1996, 1, 1)) + pl.duration(days=days)).alias("d")
+            values = pl.select(values).to_series()
+        elif fact.type is FactType.ENUM:
+            values = pl.Series(fact.choice_values).sample(n, with_replacement=True, seed=s)
+        elif fact.type is FactType.COUNTRY:
+            values = pl.Series(COUNTRIES).sample(n, with_replacement=True, seed=s)
+        else:
+            values = pl.Series(sorted(STATUSES.names)).sample(n, with_replacement=True, seed=s)
+        unknown = _mask(n, s + 7, unknown_share)
+        columns[fact.name] = (
+            pl.select(pl.when(unknown).then(None).otherwise(values)).to_series().alias(fact.name)
+        )
+    frame = pl.DataFrame(columns)
+    # a second nationality only where the person has one
+    for who in ("applicant", "partner"):
+        frame = frame.with_columns(
+            pl.when(pl.col(f"{who}.has_other_nationality"))
+            .then(pl.col(f"{who}.other_nationality"))
+            .alias(f"{who}.other_nationality")
+        )
+    return frame
