@@ -80,9 +80,16 @@ def prepare(frame: pl.LazyFrame, facts: Sequence[Fact]) -> pl.LazyFrame:
     return frame.with_columns(columns)
 
 
-def check_values(frame: pl.DataFrame, facts: Sequence[Fact]) -> None:
+def check_values(frame: pl.DataFrame, facts: Sequence[Fact], as_of: dt.date) -> None:
     """Raise on the first value a fact does not allow, naming the column, row and value."""
     for fact in facts:
+        if fact.past and fact.name in frame.columns and frame.schema[fact.name] == pl.Date:
+            late = frame.get_column(fact.name) > as_of
+            if late.any():
+                row = int(late.arg_max() or 0)
+                raise BatchInputError(
+                    f"column {fact.name}, row {row}: {frame.get_column(fact.name)[row]} is after the evaluation date {as_of}"
+                )
         codes = categories(fact)
         if (
             codes is None
@@ -124,7 +131,7 @@ def screen_frame(
                 for r, v in zip(pathway.decisive, values, strict=True)
             )
     if isinstance(frame, pl.DataFrame):
-        check_values(frame, needed)
+        check_values(frame, needed, as_of)
     try:
         return compiler.select(prepare(lazy, needed), outputs).collect()
     except pl.exceptions.InvalidOperationError as error:

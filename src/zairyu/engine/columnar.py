@@ -69,7 +69,8 @@ class Compiler:
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
         # A node computed once as a column of its own: its column and depth.
-        self._staged: dict[int, tuple[pl.Expr, int]] = {}
+        self._staged: dict[object, tuple[pl.Expr, int]] = {}
+        self._depths: dict[int, int] = {}  # the layer of every node that reads a staged column
         # (depth, expression aliased to its column): a column after the columns it uses.
         self.stages: list[tuple[int, pl.Expr]] = []
 
@@ -87,24 +88,27 @@ class Compiler:
             frame = frame.with_columns(layer)
         return frame.select(outputs)
 
-    def staged(self, node: Expr, name: str, build: Callable[[], pl.Expr]) -> pl.Expr:
-        """`node` as a column computed once (rules are shared; look-ups are used repeatedly)."""
-        key = id(node)
+    def staged(
+        self, node: Expr, name: str, build: Callable[[], pl.Expr], key: object = None
+    ) -> pl.Expr:
+        """`node` as a column computed once (rules are shared; look-ups are used repeatedly).
+        `key` identifies nodes that mean the same thing; by default the node itself."""
+        key = id(node) if key is None else key
         if key not in self._staged:
             expr = build()
-            if key in self._staged:  # building it staged it already
-                return self._staged[key][0]
-            depth = 1 + max(
-                (
-                    self._staged[id(n)][1]
-                    for n in node.walk()
-                    if n is not node and id(n) in self._staged
-                ),
-                default=0,
-            )
-            self._staged[key] = (pl.col(name), depth)
-            self.stages.append((depth, expr.alias(name)))
-        return self._staged[key][0]
+            if key not in self._staged:  # building it may have staged it already
+                depth = 1 + max(
+                    (
+                        self._depths[id(n)]
+                        for n in node.walk()
+                        if n is not node and id(n) in self._depths
+                    ),
+                    default=0,
+                )
+                self._staged[key] = (pl.col(name), depth)
+                self.stages.append((depth, expr.alias(name)))
+        column, self._depths[id(node)] = self._staged[key]
+        return column
 
     def operand(self, node: Expr) -> pl.Expr:
         """A node used several times by one expression: staged unless it is already a column."""
@@ -175,7 +179,19 @@ def _date_shift(c: Compiler, node: DateShift) -> pl.Expr:
 
 
 def _lookup(c: Compiler, node: Lookup) -> pl.Expr:
-    return c.staged(node, f"__lookup:{id(node)}", lambda: _lookup_expr(c, node))
+    # The same table, key fact and date mean the same column, wherever the look-up is written.
+    on = (
+        node.on.fact.name
+        if isinstance(node.on, FactRef)
+        else "as_of"
+        if isinstance(node.on, AsOf)
+        else id(node.on)
+    )
+    key = node.key.fact.name if isinstance(node.key, FactRef) else id(node.key)
+    meaning = ("lookup", node.table.id, key, on)
+    return c.staged(
+        node, f"__lookup:{node.table.id}:{key}:{on}", lambda: _lookup_expr(c, node), key=meaning
+    )
 
 
 def _lookup_expr(c: Compiler, node: Lookup) -> pl.Expr:
@@ -206,24 +222,18 @@ def _lookup_expr(c: Compiler, node: Lookup) -> pl.Expr:
     certain = pl.lit(
         pl.Series([w.certain_from if w else None for w in windows], dtype=pl.Date)
     ).gather(index)
-    # An unknown day of a past event is on or before the evaluation date.
+    # Kleene arithmetic instead of branches: `possibly` is false before the window opens (or
+    # for a code outside the table, or a past event's day when the window opens after the
+    # evaluation date); `certainly` is true once it has closed; unknown in between.
     past = isinstance(node.on, FactRef) and node.on.fact.past
-    unknown_day = (
-        pl.when(possible > pl.lit(c.as_of)).then(False).otherwise(NULL_BOOL) if past else NULL_BOOL
-    )
-    return (
-        pl.when(key.is_null())
-        .then(NULL_BOOL)
-        .when(possible.is_null())
-        .then(False)
-        .when(day.is_null())
-        .then(unknown_day)
-        .when(day >= certain)
-        .then(True)
-        .when(day < possible)
-        .then(False)
-        .otherwise(NULL_BOOL)
-    )
+    reachable = [
+        k
+        for k in codes
+        if k in table.windows and (not past or table.windows[k].possible_from <= c.as_of)
+    ]
+    possibly = (day >= possible) & key.is_in(reachable)
+    certainly = day >= certain
+    return possibly & (certainly | NULL_BOOL)
 
 
 def _kleene_if(cond: pl.Expr, then: pl.Expr, otherwise: pl.Expr) -> pl.Expr:

@@ -1,0 +1,194 @@
+"""Benchmark the engine: one case with explanation and next questions, and tables of cases.
+
+    python benchmarks/engine.py            # everything (about a minute)
+    python benchmarks/engine.py --quick    # smaller samples
+
+Prints tables; asserts nothing. Each batch size runs in a fresh process so that its peak
+resident memory is its own. The data are synthetic (`benchmarks/synthetic.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+AS_OF = dt.date(2026, 11, 22)
+FULL = {
+    "relationship.same_sex": True,
+    "applicant.nationality": "FR",
+    "applicant.has_other_nationality": False,
+    "partner.nationality": "DE",
+    "partner.has_other_nationality": False,
+    "relationship.kind": "marriage",
+    "relationship.date": dt.date(2019, 6, 15),
+    "partner.status": "engineer_humanities_international",
+    "household.living_together": True,
+    "household.supported_by_partner": True,
+    "applicant.period_of_stay_expires": dt.date(2027, 1, 10),
+}
+SCENARIOS = {
+    "eligible (all facts known)": FULL,
+    "discretionary (civil union)": {**FULL, "relationship.kind": "registered_partnership"},
+    "not eligible, with what-ifs": {**FULL, "household.living_together": False},
+    "undetermined (half the facts)": {k: v for i, (k, v) in enumerate(FULL.items()) if i % 2 == 0},
+    "undetermined (nothing known)": {},
+}
+
+
+def _percentiles(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    for _ in range(min(200, runs)):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter_ns()
+        fn()
+        samples.append((time.perf_counter_ns() - start) / 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+
+
+def single_case(console: Console, runs: int) -> None:
+    from zairyu.engine.screen import screen
+    from zairyu.law.pathways import PATHWAYS
+    from zairyu.report import screening_out
+
+    table = Table(title=f"One case, all pathways (µs, {runs} runs each)")
+    for column in (
+        "scenario",
+        "outcome",
+        "engine p50",
+        "engine p99",
+        "+ JSON report p50",
+        "+ JSON report p99",
+    ):
+        table.add_column(column, justify="right" if "p" in column[-3:] else "left")
+    for name, case in SCENARIOS.items():
+        outcome = screen(PATHWAYS, case, AS_OF).determinations[0].outcome.value
+        engine = _percentiles(lambda case=case: screen(PATHWAYS, case, AS_OF), runs)  # type: ignore[misc]
+        report = _percentiles(
+            lambda case=case: screening_out(screen(PATHWAYS, case, AS_OF), "en"), runs // 4
+        )  # type: ignore[misc]
+        table.add_row(
+            name,
+            outcome,
+            f"{engine[0]:.1f}",
+            f"{engine[1]:.1f}",
+            f"{report[0]:.1f}",
+            f"{report[1]:.1f}",
+        )
+    console.print(table)
+    console.print(
+        "engine = outcome, explanation tree, next questions, what-ifs, documents and deadlines;"
+        " + JSON report = the same rendered to the documented result model (Pydantic).\n"
+    )
+
+
+def batch_worker(rows: int, typed: bool, repeats: int) -> dict[str, float]:
+    """Run in a child process: generate, then time the columnar screening of `rows` cases."""
+    from synthetic import table
+
+    from zairyu.engine.batch import fact_columns, prepare, screen_frame
+    from zairyu.law.pathways import FACTS, PATHWAYS
+
+    frame = table(rows)
+    if typed:
+        frame = prepare(frame.lazy(), fact_columns(PATHWAYS)).collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = screen_frame(frame, PATHWAYS, FACTS, AS_OF)
+        best = min(best, time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "rows": rows,
+        "seconds": best,
+        "rows_per_second": rows / best,
+        "input_mib": frame.estimated_size() / 2**20,
+        "peak_rss_mib": peak / 1024,
+        "peak_growth_mib": (peak - before) / 1024,
+        "result_rows": result.height,
+    }
+
+
+def batch(console: Console, sizes: list[int], repeats: int) -> None:
+    table = Table(
+        title=f"Tables of cases, all pathways, columnar (Polars, {os.cpu_count()} cores, best of {repeats})"
+    )
+    for column in (
+        "rows",
+        "input",
+        "seconds",
+        "rows/s",
+        "input MiB",
+        "peak RSS MiB",
+        "growth while screening MiB",
+    ):
+        table.add_column(column, justify="right")
+    for typed in (False, True):
+        for rows in sizes:
+            completed = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--worker",
+                    str(rows),
+                    "--typed" if typed else "--strings",
+                    "--repeats",
+                    str(repeats),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            r = json.loads(completed.stdout)
+            table.add_row(
+                f"{rows:,}",
+                "pl.Enum columns" if typed else "text columns",
+                f"{r['seconds']:.3f}",
+                f"{r['rows_per_second']:,.0f}",
+                f"{r['input_mib']:.1f}",
+                f"{r['peak_rss_mib']:.0f}",
+                f"{r['peak_growth_mib']:.0f}",
+            )
+    console.print(table)
+    console.print(
+        "text columns: codes arrive as strings and are validated and cast to pl.Enum as part of the run.\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--worker", type=int)
+    parser.add_argument("--typed", action="store_true")
+    parser.add_argument("--strings", action="store_true")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(batch_worker(args.worker, args.typed, args.repeats)))
+        return
+    console = Console(width=130)
+    console.print(
+        f"zairyu engine benchmark — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {sys.version.split()[0]}"
+    )
+    single_case(console, runs=2_000 if args.quick else 20_000)
+    batch(console, [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000], args.repeats)
+
+
+if __name__ == "__main__":
+    main()
