@@ -100,7 +100,6 @@ def single_case(console: Console, runs: int) -> None:
 def batch_worker(rows: int, typed: bool, repeats: int) -> dict[str, float]:
     """Run in a child process: generate, then time the columnar screening of `rows` cases."""
     from synthetic import table
-
     from zairyu.engine.batch import fact_columns, prepare, screen_frame
     from zairyu.law.pathways import FACTS, PATHWAYS
 
