@@ -94,6 +94,11 @@ def test_legal_case(label: str, case: dict[str, Any]) -> None:
         for fact in expect.get("what_if_changes", []):
             changed = {c.fact for w in got.what_ifs for c in w.changes}
             assert fact in changed, f"{label}: no what-if changes {fact}; what-ifs {got.what_ifs}"
+        if got.outcome == "not_eligible":
+            offered = " ".join(a.text for a in got.alternatives)
+            assert "registered partnership" not in offered, (
+                f"{label}: discretionary advice after a refusal"
+            )
         cited = {c.id for c in got.citations}
         for citation in expect.get("cites", []):
             assert citation in cited, f"{label}: {citation} not cited"

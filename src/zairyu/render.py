@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text as RichText
 from rich.tree import Tree
 
@@ -71,7 +72,13 @@ def _pathway_panel(pathway: PathwayOut, lang: str) -> Panel:
     def section(title: str, lines: list[str]) -> None:
         if lines:
             parts.append(RichText(title, style="bold"))
-            parts.extend(RichText(f"  • {line}") for line in lines)
+            # A grid keeps the bullet beside text that has no spaces to wrap at (Japanese).
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=3, justify="right")
+            grid.add_column(ratio=1)
+            for line in lines:
+                grid.add_row("•", RichText(line, overflow="fold"))
+            parts.append(grid)
 
     section(
         _("Still unknown (answering may change the outcome)"),

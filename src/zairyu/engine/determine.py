@@ -142,12 +142,11 @@ def determine(
     gaps: list[DataGap] = []
     if outcome is Outcome.UNDETERMINED:
         questions, gaps = _frontier(pathway, ev, values)
-    alternatives = [
-        alt
-        for req, value in zip(pathway.decisive, values, strict=True)
-        if value is False
-        for alt in req.if_not_met
-    ]
+    # What remains open: after a refusal, the routes around the failed required requirements;
+    # otherwise, what a discretionary assessment weighs.
+    failed = [req for req, value in zip(pathway.decisive, values, strict=True) if value is False]
+    required_failed = [req for req in failed if req.effect is Effect.REQUIRED]
+    alternatives = [alt for req in (required_failed or failed) for alt in req.if_not_met]
     what_ifs = (
         find_what_ifs(pathway, case, as_of, ev, values)
         if with_what_ifs and outcome is Outcome.NOT_ELIGIBLE
