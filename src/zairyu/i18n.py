@@ -31,7 +31,3 @@ def translations(lang: Lang) -> gettext.NullTranslations:
     write_mo(compiled, catalog)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
-
-
-def gettext_for(lang: Lang) -> gettext.NullTranslations:
-    return translations(lang)

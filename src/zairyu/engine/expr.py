@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from zairyu.engine.citations import Citation
-from zairyu.engine.facts import Fact, FactType, MaybeValue, Value
+from zairyu.engine.facts import Fact, MaybeValue, Value
 from zairyu.engine.tables import DatedTable
 from zairyu.engine.text import Text
 
@@ -261,10 +261,6 @@ def before(a: Operand, b: Operand) -> Expr:
     return Compare(Op.LT, lift(a), lift(b))
 
 
-def at_least(a: Operand, b: Operand) -> Expr:
-    return Compare(Op.GE, lift(a), lift(b))
-
-
 def is_in(a: Operand, values: frozenset[str] | set[str] | tuple[str, ...]) -> Expr:
     return IsIn(lift(a), frozenset(values))
 
@@ -291,21 +287,3 @@ def exception(label: Text, when: Operand, then: Operand, *citations: Citation) -
 
 def today() -> Expr:
     return AsOf()
-
-
-def type_of(expr: Expr) -> FactType | None:
-    """The value type an expression yields, where it can be told from the tree (for checks)."""
-    if isinstance(expr, FactRef):
-        return expr.fact.type
-    if isinstance(expr, AsOf | DateShift):
-        return FactType.DATE
-    if isinstance(expr, Const):
-        value = expr.value
-        if isinstance(value, bool):
-            return FactType.BOOL
-        if isinstance(value, int):
-            return FactType.INT
-        if isinstance(value, dt.date):
-            return FactType.DATE
-        return None
-    return FactType.BOOL

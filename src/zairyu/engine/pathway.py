@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from zairyu.engine.citations import Citation
-from zairyu.engine.expr import Expr, Period, Rule
+from zairyu.engine.expr import Const, Expr, Period, Rule
 from zairyu.engine.facts import Fact
 from zairyu.engine.text import Text
 
@@ -173,8 +173,6 @@ def in_force_rule(
     pathway_id: str, text: Text, start: dt.date, citations: tuple[Citation, ...]
 ) -> Rule:
     """The rule "the basis of this pathway is in force on the evaluation date"."""
-    from zairyu.engine.expr import Const
-
     return Rule(
         id=f"{pathway_id}.in_force",
         text=text,
