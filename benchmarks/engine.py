@@ -27,19 +27,16 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).parent))
 
 AS_OF = dt.date(2026, 11, 22)
-FULL = {
-    "relationship.same_sex": True,
-    "applicant.nationality": "FR",
-    "applicant.has_other_nationality": False,
-    "partner.nationality": "DE",
-    "partner.has_other_nationality": False,
-    "relationship.kind": "marriage",
-    "relationship.date": dt.date(2019, 6, 15),
-    "partner.status": "engineer_humanities_international",
-    "household.living_together": True,
-    "household.supported_by_partner": True,
-    "applicant.period_of_stay_expires": dt.date(2027, 1, 10),
-}
+EXAMPLE = Path(__file__).parent.parent / "examples" / "same-sex-spouses.yaml"
+
+
+def _example() -> dict[str, object]:
+    from zairyu.cli import read_case
+
+    return dict(read_case(EXAMPLE, AS_OF))
+
+
+FULL = _example()
 SCENARIOS = {
     "eligible (all facts known)": FULL,
     "discretionary (civil union)": {**FULL, "relationship.kind": "registered_partnership"},

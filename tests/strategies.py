@@ -7,8 +7,8 @@ import random
 
 from hypothesis import strategies as st
 
+from zairyu.engine.case import CaseError, parse_case
 from zairyu.engine.facts import Fact, FactType, MaybeValue
-from zairyu.engine.interpret import Evaluator
 from zairyu.law.facts import CONSTRAINTS, FACTS, STATUSES
 from zairyu.law.same_sex_spouse import MARRIAGE_LAW, PARTIAL_RECOGNITION
 
@@ -49,22 +49,18 @@ def value_for(fact: Fact) -> st.SearchStrategy[MaybeValue]:
 
 
 def consistent(case: dict[str, MaybeValue], as_of: dt.date) -> dict[str, MaybeValue]:
-    """Drop values that the catalogue's gates and constraints would reject as contradictory."""
-    out = dict(case)
-    for fact in FACTS:
-        if fact.asked_when is not None and out.get(fact.name) is not None:
-            gate, wanted = fact.asked_when
-            if out.get(gate) not in (None, wanted):
-                out[fact.name] = None
-    for fact in FACTS:
-        value = out.get(fact.name)
-        if fact.past and isinstance(value, dt.date) and value > as_of:
-            out[fact.name] = None  # a past event cannot be after the evaluation date
-    evaluator = Evaluator(out, as_of)
-    for constraint in CONSTRAINTS:
-        if evaluator.value(constraint.violated) is True:
-            return {}
-    return {k: v for k, v in out.items() if v is not None}
+    """The case as `parse_case` accepts it: facts it names as contradictory are dropped (made
+    unknown) until it accepts the rest. The product's own checks, not a copy of them."""
+    current = {k: v for k, v in case.items() if v is not None}
+    while True:
+        try:
+            return parse_case(current, FACTS, CONSTRAINTS, as_of)
+        except CaseError as error:
+            named = {p.fact for p in error.problems} & set(current)
+            if not named:  # a constraint across facts: drop the whole case
+                return {}
+            for name in named:
+                del current[name]
 
 
 @st.composite

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import polars as pl
 import pytest
 
+from zairyu.cli import read_case
 from zairyu.engine.batch import BatchInputError, screen_frame
 from zairyu.law.pathways import FACTS, PATHWAYS
 
 from .conftest import AS_OF
 
 PATHWAY = "same_sex_spouse_designated_activities"
-ROW = {
-    "relationship.same_sex": True,
-    "applicant.nationality": "FR",
-    "applicant.has_other_nationality": False,
-    "partner.nationality": "DE",
-    "partner.has_other_nationality": False,
-    "relationship.kind": "marriage",
-    "relationship.date": dt.date(2019, 6, 15),
-    "partner.status": "engineer_humanities_international",
-    "household.living_together": True,
-    "household.supported_by_partner": True,
-}
+# The shipped example case, read the way a user's case file is read.
+ROW = read_case(Path(__file__).parent.parent / "examples" / "same-sex-spouses.yaml", AS_OF)
 
 
 def test_a_table_gives_the_same_outcomes_as_single_cases() -> None:

@@ -105,6 +105,14 @@ def test_codes_lists_statuses_and_countries() -> None:
         ("applicant: [FR, DE]\n", "applicant: not a known fact"),
         ("- FR\n- DE\n", "a case file is a mapping of fact names to values"),
         ("applicant.nationality: [unclosed\n", "not valid YAML"),
+        (
+            "applicant.nationality: FR\napplicant.nationality: DE\n",
+            "applicant.nationality is given twice",
+        ),
+        (
+            "applicant.nationality: FR\napplicant:\n  nationality: DE\n",
+            "applicant.nationality: given twice (once flat, once nested)",
+        ),
     ],
 )
 def test_bad_input_exits_2_naming_the_fact_and_value(

@@ -55,7 +55,19 @@ class InputError(Exception):
 
 
 class _CaseLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay text, so an impossible date gets our message."""
+    """YAML without implicit timestamps: dates stay text, so an impossible date gets our message.
+    A key given twice is an error, not a silent overwrite."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _CaseLoader.yaml_implicit_resolvers = {
@@ -68,10 +80,15 @@ def _flatten(raw: Mapping[Any, Any], prefix: str = "") -> dict[str, object]:
     flat: dict[str, object] = {}
     for key, value in raw.items():
         name = f"{prefix}{key}"
-        if isinstance(value, Mapping) and name not in FACTS:
-            flat.update(_flatten(value, f"{name}."))
-        else:
-            flat[name] = value
+        nested = (
+            _flatten(value, f"{name}.")
+            if isinstance(value, Mapping) and name not in FACTS
+            else {name: value}
+        )
+        for fact in nested:
+            if fact in flat:
+                raise InputError(f"{fact}: given twice (once flat, once nested)")
+        flat.update(nested)
     return flat
 
 
@@ -90,7 +107,10 @@ def load_case_file(path: Path) -> dict[str, object]:
         return {}
     if not isinstance(raw, Mapping):
         raise InputError(f"{path}: a case file is a mapping of fact names to values")
-    return _flatten(raw)
+    try:
+        return _flatten(raw)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
 
 
 def parse_as_of(value: str | None) -> dt.date:

@@ -285,5 +285,6 @@ def exception(label: Text, when: Operand, then: Operand, *citations: Citation) -
     return LabelledException(label, lift(when), lift(then), citations)
 
 
-def today() -> Expr:
+def evaluation_date() -> Expr:
+    """The date the law is applied on (not the calendar date of running zairyu)."""
     return AsOf()

@@ -23,7 +23,6 @@ from zairyu.engine.text import Text
 class Window:
     possible_from: dt.date
     certain_from: dt.date
-    note: Text | None = None
 
     def __post_init__(self) -> None:
         if self.certain_from < self.possible_from:

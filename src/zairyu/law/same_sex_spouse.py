@@ -22,12 +22,12 @@ from zairyu.engine.expr import (
     all_of,
     any_of,
     eq,
+    evaluation_date,
     exception,
     holds_in,
     is_in,
     lift,
     not_,
-    today,
     unless,
 )
 from zairyu.engine.facts import Fact
@@ -135,8 +135,8 @@ def _recognised_in_part(who: str, main: Fact, has_other: Fact, other: Fact) -> R
     def recognised(country: Fact | Expr) -> Expr:
         return any_of(
             holds_in(MARRIAGE_LAW, country, RELATIONSHIP_DATE),
-            holds_in(MARRIAGE_LAW, country, today()),
-            holds_in(PARTIAL_RECOGNITION, country, today()),
+            holds_in(MARRIAGE_LAW, country, evaluation_date()),
+            holds_in(PARTIAL_RECOGNITION, country, evaluation_date()),
         )
 
     return Rule(
