@@ -10,7 +10,8 @@ import datetime as dt
 import polars as pl
 
 from zairyu.engine.facts import FactType
-from zairyu.law.facts import FACTS, STATUSES
+from zairyu.law.facts import STATUSES
+from zairyu.law.pathways import FACTS
 from zairyu.law.same_sex_spouse import MARRIAGE_LAW
 
 COUNTRIES = sorted({*MARRIAGE_LAW.windows, "JP", "CN", "KR", "VN", "PH", "BR", "IN", "NP", "IL"})

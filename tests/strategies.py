@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from zairyu.engine.case import CaseError, parse_case
 from zairyu.engine.facts import Fact, FactType, MaybeValue
-from zairyu.law.facts import CONSTRAINTS, FACTS, STATUSES
+from zairyu.law.facts import STATUSES
+from zairyu.law.pathways import CONSTRAINTS, FACTS
 from zairyu.law.same_sex_spouse import MARRIAGE_LAW, PARTIAL_RECOGNITION
 
 # Countries that matter to the rules (every table key, coarse and fine) and some that do not.

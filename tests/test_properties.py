@@ -15,8 +15,7 @@ from zairyu.engine.determine import determine, quick_outcome
 from zairyu.engine.facts import MaybeValue
 from zairyu.engine.interpret import Evaluator
 from zairyu.engine.pathway import Outcome, outcome_of
-from zairyu.law.facts import FACTS
-from zairyu.law.pathways import PATHWAYS
+from zairyu.law.pathways import FACTS, PATHWAYS
 
 from .strategies import cases, consistent, dates, random_case, random_value
 

@@ -3,12 +3,15 @@ what would change the answer, and what to do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 from rich.tree import Tree
 
+from zairyu.engine.text import Lang
 from zairyu.i18n import translations
 from zairyu.report import PathwayOut, RequirementOut, ScreeningOut, format_date
 
@@ -57,6 +60,43 @@ def _add(tree: Tree, requirement: RequirementOut, numbers: dict[str, int]) -> No
         _add(branch, child, numbers)
 
 
+_FACTOR_MARK = {"favourable": "+", "unfavourable": "−"}
+
+
+def _factor_status(status: str, _: Callable[[str], str]) -> str:
+    return {"held": _("applies"), "failed": _("does not apply"), "unknown": _("unknown")}[status]
+
+
+def _procedure_lines(
+    pathway: PathwayOut, numbers: dict[str, int], _: Callable[[str], str]
+) -> list[str]:
+    procedure = pathway.procedure
+    assert procedure is not None
+    lines = [
+        f"{procedure.name} {_refs(procedure.citations, numbers)}",
+        procedure.office,
+        procedure.processing,
+    ]
+    fee = procedure.fee
+    if fee is None:
+        lines.append(_("Fee: no source gives the fee for this date"))
+    elif fee.counter_yen == 0:
+        lines.append(_("Fee: none") + f" {_refs(fee.citations, numbers)}")
+    elif fee.online_yen is None or fee.online_yen == fee.counter_yen:
+        lines.append(
+            _("Fee: ¥{counter}").format(counter=f"{fee.counter_yen:,}")
+            + f" {_refs(fee.citations, numbers)}"
+        )
+    else:
+        lines.append(
+            _("Fee: ¥{counter} at the counter, ¥{online} online").format(
+                counter=f"{fee.counter_yen:,}", online=f"{fee.online_yen:,}"
+            )
+            + f" {_refs(fee.citations, numbers)}"
+        )
+    return lines
+
+
 def _pathway_panel(pathway: PathwayOut, lang: str) -> Panel:
     _ = translations("ja" if lang == "ja" else "en").gettext
     numbers = {c.id: n for n, c in enumerate(pathway.citations, start=1)}
@@ -90,21 +130,39 @@ def _pathway_panel(pathway: PathwayOut, lang: str) -> Panel:
         _("What remains open"),
         [f"{a.text} {_refs(a.citations, numbers)}" for a in pathway.alternatives],
     )
-    if pathway.outcome in ("eligible", "discretionary", "undetermined"):
+    section(
+        _("What the decision weighs"),
+        [
+            f"{_FACTOR_MARK[f.weight]} {f.text}: {_factor_status(f.status, _)} {_refs(f.citations, numbers)}"
+            for f in pathway.factors
+        ],
+    )
+    day_lang: Lang = "ja" if lang == "ja" else "en"
+    if pathway.outcome != "not_eligible" or pathway.legal_help.organisations:
         section(
             _("How to apply"),
             [f"{i.text} {_refs(i.citations, numbers)}" for i in pathway.how_to_apply],
         )
+        if pathway.procedure is not None:
+            section(_("Where, how long, and the fee"), _procedure_lines(pathway, numbers, _))
         section(_("Documents to prepare"), [d.text for d in pathway.documents])
         section(
             _("Deadlines"),
             [
-                f"{format_date(d.date, 'ja' if lang == 'ja' else 'en')}: {d.text} {_refs(d.citations, numbers)}"
+                f"{format_date(d.date, day_lang)} ({_('from') if d.kind == 'opens' else _('by')}):"
+                f" {d.text} {_refs(d.citations, numbers)}"
                 for d in pathway.deadlines
             ],
         )
     section(_("Caveats"), [f"{c.text} {_refs(c.citations, numbers)}" for c in pathway.caveats])
-    parts.append(RichText(pathway.legal_help, style="italic"))
+    parts.append(RichText(pathway.legal_help.text, style="italic"))
+    section(
+        _("Where to get legal help"),
+        [
+            f"{o.name} {o.url} {_refs(o.citations, numbers)}"
+            for o in pathway.legal_help.organisations
+        ],
+    )
     section(
         _("Sources"),
         [

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from zairyu import __version__
+from zairyu.data.procedures import fee_on, organisations_for, procedures
 from zairyu.engine.citations import Citation
 from zairyu.engine.determine import Determination, Question, RuleTrace, WhatIf
 from zairyu.engine.facts import MaybeValue
@@ -19,7 +20,8 @@ from zairyu.engine.pathway import Outcome, Requirement
 from zairyu.engine.screen import Screening
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
-from zairyu.law.facts import FACTS, STATUSES
+from zairyu.law.facts import STATUSES
+from zairyu.law.pathways import FACTS
 
 Status = Literal["held", "failed", "unknown", "not_in_force"]
 JsonValue = bool | int | str | None
@@ -94,7 +96,49 @@ class DeadlineOut(Model):
     id: str
     text: str
     date: dt.date
+    kind: Literal["due", "opens"] = Field(
+        description="due: the last day to act; opens: the first day one may act"
+    )
     citations: list[str]
+
+
+class FactorOut(Model):
+    id: str
+    text: str
+    weight: Literal["favourable", "unfavourable"]
+    status: Literal["held", "failed", "unknown"] = Field(
+        description="held: the factor applies to this case; failed: it does not; unknown"
+    )
+    citations: list[str]
+
+
+class FeeOut(Model):
+    counter_yen: int
+    online_yen: int | None = Field(description="null: no separate online fee or no online filing")
+    citations: list[str]
+
+
+class ProcedureOut(Model):
+    id: str
+    name: str
+    office: str
+    processing: str
+    fee: FeeOut | None = Field(description="the fee on the evaluation date; null if not known")
+    citations: list[str]
+
+
+class OrganisationOut(Model):
+    id: str
+    name: str
+    kind: str
+    languages: list[str]
+    url: str
+    citations: list[str]
+
+
+class LegalHelpOut(Model):
+    text: str
+    organisations: list[OrganisationOut]
 
 
 class DataGapOut(Model):
@@ -126,8 +170,12 @@ class PathwayOut(Model):
     how_to_apply: list[ItemOut]
     documents: list[ItemOut]
     deadlines: list[DeadlineOut]
+    procedure: ProcedureOut | None
+    factors: list[FactorOut] = Field(
+        description="what a discretionary decision weighs for or against, and whether it applies"
+    )
     caveats: list[ItemOut]
-    legal_help: str
+    legal_help: LegalHelpOut
 
 
 class ScreeningOut(Model):
@@ -154,15 +202,58 @@ def outcome_text(outcome: Outcome, lang: Lang) -> str:
     }[outcome]
 
 
-def legal_help_text(outcome: Outcome, lang: Lang) -> str:
+def legal_help_out(
+    determination: Determination, lang: Lang, seen: dict[str, Citation]
+) -> LegalHelpOut:
     _ = translations(lang).gettext
-    if outcome is Outcome.ELIGIBLE:
-        return _(
-            "The grant remains at the Minister's discretion. An administrative scrivener or lawyer can check your application."
+    if not determination.refer_to_legal_help:
+        return LegalHelpOut(
+            text=_(
+                "The grant remains at the Minister's discretion. An administrative scrivener or lawyer can check your application."
+            ),
+            organisations=[],
         )
-    return _(
-        "This is not legal advice. Free or low-cost legal consultation: Japan Legal Support Center "
-        "(Houterasu) https://www.houterasu.or.jp/ ; Foreign Residents Support Center (FRESC), Tokyo."
+    organisations = organisations_for(determination.pathway.help_topics)
+    return LegalHelpOut(
+        text=_(
+            "This is not legal advice. These organisations give free or low-cost consultation; ask"
+            " them before you act, especially before a deadline."
+        ),
+        organisations=[
+            OrganisationOut(
+                id=o.id,
+                name=o.name(lang),
+                kind=o.kind,
+                languages=list(o.languages),
+                url=o.contact_url,
+                citations=_citation_ids((o.citation,), seen),
+            )
+            for o in organisations
+        ],
+    )
+
+
+def procedure_out(
+    determination: Determination, lang: Lang, seen: dict[str, Citation]
+) -> ProcedureOut | None:
+    procedure_id = determination.pathway.guidance.procedure
+    if procedure_id is None:
+        return None
+    procedure = procedures()[procedure_id]
+    fee = fee_on(procedure_id, determination.as_of)
+    return ProcedureOut(
+        id=procedure.id,
+        name=procedure.name(lang),
+        office=procedure.office(lang),
+        processing=procedure.processing(lang),
+        fee=None
+        if fee is None
+        else FeeOut(
+            counter_yen=fee.counter_yen,
+            online_yen=fee.online_yen,
+            citations=_citation_ids((fee.citation,), seen),
+        ),
+        citations=_citation_ids((procedure.citation,), seen),
     )
 
 
@@ -287,7 +378,7 @@ def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
     ]
     how = [
         ItemOut(id=i.id, text=i.text(lang), citations=_citation_ids(i.citations, seen))
-        for i in pathway.guidance.how_to_apply
+        for i in determination.how_to_apply
     ]
     documents = [
         ItemOut(id=f"document.{n}", text=d.text(lang), citations=_citation_ids(d.citations, seen))
@@ -295,13 +386,27 @@ def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
     ]
     deadlines = [
         DeadlineOut(
-            id=d.id, text=d.text(lang), date=day, citations=_citation_ids(d.citations, seen)
+            id=d.id,
+            text=d.text(lang),
+            date=day,
+            kind=d.kind.value,
+            citations=_citation_ids(d.citations, seen),
         )
         for d, day in determination.deadlines
     ]
     caveats = [
         ItemOut(id=i.id, text=i.text(lang), citations=_citation_ids(i.citations, seen))
-        for i in pathway.caveats
+        for i in determination.caveats
+    ]
+    factors = [
+        FactorOut(
+            id=f.rule.id,
+            text=f.rule.text(lang),
+            weight=f.weight.value,
+            status={True: "held", False: "failed", None: "unknown"}[value],  # type: ignore[arg-type]
+            citations=_citation_ids(f.rule.citations, seen),
+        )
+        for f, value in determination.factors
     ]
     gaps = [
         DataGapOut(
@@ -314,6 +419,9 @@ def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
         )
         for g in determination.data_gaps
     ]
+    # Computed before the citation list, which collects every citation these name.
+    procedure = procedure_out(determination, lang, seen)
+    legal_help = legal_help_out(determination, lang, seen)
     return PathwayOut(
         id=pathway.id,
         title=pathway.title(lang),
@@ -338,8 +446,10 @@ def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
         how_to_apply=how,
         documents=documents,
         deadlines=deadlines,
+        procedure=procedure,
+        factors=factors,
         caveats=caveats,
-        legal_help=legal_help_text(determination.outcome, lang),
+        legal_help=legal_help,
     )
 
 

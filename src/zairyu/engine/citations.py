@@ -25,6 +25,12 @@ MIRROR_HOST_MARKERS = (
     "40.74.",
     "psf.lt",
     "am-consulting.co.jp",
+    "web.archive.org",
+    "weblio.jp",
+    "iuris.jp",
+    "expydoc.com",
+    "fdocument.pub",
+    "hatenablog-parts.com",
 )
 
 

@@ -40,6 +40,8 @@ from zairyu.engine.pathway import (
     Deadline,
     Document,
     Effect,
+    Factor,
+    GuidanceItem,
     Outcome,
     Pathway,
     Requirement,
@@ -115,6 +117,12 @@ class Determination:
     alternatives: list[Alternative]
     documents: list[Document]
     deadlines: list[tuple[Deadline, dt.date]]
+    how_to_apply: list[GuidanceItem] = field(default_factory=list)
+    caveats: list[GuidanceItem] = field(default_factory=list)
+    factors: list[tuple[Factor, bool | None]] = field(default_factory=list)
+    # Name where to get legal help: always for asylum, and whenever the answer is not a plain
+    # "eligible" (discretionary, undetermined, or a refusal that deserves a second opinion).
+    refer_to_legal_help: bool = False
 
 
 def _values(pathway: Pathway, ev: Evaluator) -> list[bool | None]:
@@ -152,9 +160,7 @@ def determine(
         if with_what_ifs and outcome is Outcome.NOT_ELIGIBLE
         else []
     )
-    documents = [
-        d for d in pathway.guidance.documents if d.when is None or ev.value(d.when) is not False
-    ]
+    documents = [d for d in pathway.guidance.documents if _may_apply(d.when, ev)]
     deadlines: list[tuple[Deadline, dt.date]] = []
     for deadline in pathway.guidance.deadlines:
         day = ev.value(deadline.date)
@@ -172,7 +178,19 @@ def determine(
         alternatives=alternatives,
         documents=documents,
         deadlines=deadlines,
+        how_to_apply=[i for i in pathway.guidance.how_to_apply if _may_apply(i.when, ev)],
+        caveats=[i for i in pathway.caveats if _may_apply(i.when, ev)],
+        factors=[(f, _bool(ev.value(f.rule))) for f in pathway.factors],
+        refer_to_legal_help=pathway.always_refer or outcome is not Outcome.ELIGIBLE,
     )
+
+
+def _may_apply(when: Rule | None, ev: Evaluator) -> bool:
+    return when is None or ev.value(when) is not False
+
+
+def _bool(value: MaybeValue) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _trace(rule: Rule, ev: Evaluator) -> RuleTrace:

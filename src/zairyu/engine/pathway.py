@@ -62,18 +62,24 @@ class Requirement:
 class Document:
     text: Text
     citations: tuple[Citation, ...]
-    # Only listed when this holds for the case (None: always listed).
-    when: Expr | None = None
+    # Only listed when this rule may hold for the case (None: always listed).
+    when: Rule | None = None
+
+
+class DeadlineKind(StrEnum):
+    DUE = "due"  # the last day to act
+    OPENS = "opens"  # the first day one may act
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A date computed from the facts, by which something must be done."""
+    """A date computed from the facts: by which something must be done, or from which it may."""
 
     id: str
     text: Text
     date: Expr
     citations: tuple[Citation, ...]
+    kind: DeadlineKind = DeadlineKind.DUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,8 @@ class GuidanceItem:
     id: str
     text: Text
     citations: tuple[Citation, ...]
+    # Only stated when this rule may hold for the case (None: always stated).
+    when: Rule | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,21 @@ class Guidance:
     how_to_apply: tuple[GuidanceItem, ...]
     documents: tuple[Document, ...]
     deadlines: tuple[Deadline, ...] = ()
+    # The procedure in `data/procedures.csv`: where to file, processing period, fee by date.
+    procedure: str | None = None
+
+
+class Weight(StrEnum):
+    FAVOURABLE = "favourable"
+    UNFAVOURABLE = "unfavourable"
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """Something a discretionary decision weighs, for or against; it decides no outcome alone."""
+
+    rule: Rule
+    weight: Weight
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +123,14 @@ class Pathway:
     requirements: tuple[Requirement, ...]
     guidance: Guidance
     caveats: tuple[GuidanceItem, ...] = ()
+    factors: tuple[Factor, ...] = ()
+    # The best outcome the law allows: DISCRETIONARY where no published rule ever entitles
+    # anyone (special permission to stay), so meeting every requirement still means assessment.
+    ceiling: Outcome = Outcome.ELIGIBLE
+    # Topics (`serves` in data/support_organisations.csv) for which to name legal help; and
+    # whether to name it whatever the outcome (asylum: never a bare "no").
+    help_topics: tuple[str, ...] = ("immigration",)
+    always_refer: bool = False
     facts: tuple[Fact, ...] = field(init=False, default=())
     # The requirements in the order the outcome reads them: "in force" first.
     decisive: tuple[Requirement, ...] = field(init=False, default=())
@@ -108,6 +139,8 @@ class Pathway:
 
     def __post_init__(self) -> None:
         seen: dict[str, Fact] = {}
+        if self.ceiling not in (Outcome.ELIGIBLE, Outcome.DISCRETIONARY):
+            raise ValueError(f"{self.id}: a ceiling is eligible or discretionary")
         for rule in self.rules():
             for fact in rule.facts:
                 seen.setdefault(fact.name, fact)
@@ -126,14 +159,29 @@ class Pathway:
         )
 
     def rules(self) -> tuple[Rule, ...]:
-        return (self.in_force, *(r.rule for r in self.requirements))
+        """Every rule the pathway reads: requirements, then factors and conditions of advice."""
+        items: list[GuidanceItem | Document] = [
+            *self.guidance.how_to_apply,
+            *self.guidance.documents,
+            *self.caveats,
+        ]
+        conditions = [item.when for item in items if item.when is not None]
+        return (
+            self.in_force,
+            *(r.rule for r in self.requirements),
+            *(f.rule for f in self.factors),
+            *dict.fromkeys(conditions),
+        )
 
     def possible(self, values: Sequence[bool | None]) -> frozenset[Outcome]:
         """The outcomes still possible given the values of `decisive`, in order."""
-        return possible_outcomes(
+        possible = possible_outcomes(
             [values[i] for i in self.required_positions],
             [values[i] for i in self.standard_positions],
         )
+        if self.ceiling is Outcome.DISCRETIONARY and Outcome.ELIGIBLE in possible:
+            return (possible - _ELIGIBLE) | _DISCRETIONARY
+        return possible
 
     @property
     def period(self) -> Period:
@@ -157,6 +205,8 @@ def possible_outcomes(
 
 
 _ONLY_NOT_ELIGIBLE = frozenset({Outcome.NOT_ELIGIBLE})
+_ELIGIBLE = frozenset({Outcome.ELIGIBLE})
+_DISCRETIONARY = frozenset({Outcome.DISCRETIONARY})
 
 
 def outcome_of(possible: frozenset[Outcome]) -> Outcome:

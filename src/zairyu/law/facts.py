@@ -11,7 +11,7 @@ from zairyu.data.countries import country_codes
 from zairyu.data.statuses import status_codes
 from zairyu.engine.case import Constraint
 from zairyu.engine.expr import all_of, any_of, eq, is_in
-from zairyu.engine.facts import Choice, Fact, FactSet, FactType
+from zairyu.engine.facts import Choice, Fact, FactType
 from zairyu.engine.text import Text
 
 T = Text
@@ -181,22 +181,20 @@ APPLICANT_STAY_EXPIRES = Fact(
     ),
 )
 
-FACTS = FactSet(
-    [
-        SAME_SEX,
-        APPLICANT_NATIONALITY,
-        APPLICANT_HAS_OTHER_NATIONALITY,
-        APPLICANT_OTHER_NATIONALITY,
-        PARTNER_NATIONALITY,
-        PARTNER_HAS_OTHER_NATIONALITY,
-        PARTNER_OTHER_NATIONALITY,
-        PARTNER_STATUS,
-        RELATIONSHIP_KIND,
-        RELATIONSHIP_DATE,
-        LIVING_TOGETHER,
-        SUPPORTED,
-        APPLICANT_STAY_EXPIRES,
-    ]
+SHARED_FACTS: tuple[Fact, ...] = (
+    SAME_SEX,
+    APPLICANT_NATIONALITY,
+    APPLICANT_HAS_OTHER_NATIONALITY,
+    APPLICANT_OTHER_NATIONALITY,
+    PARTNER_NATIONALITY,
+    PARTNER_HAS_OTHER_NATIONALITY,
+    PARTNER_OTHER_NATIONALITY,
+    PARTNER_STATUS,
+    RELATIONSHIP_KIND,
+    RELATIONSHIP_DATE,
+    LIVING_TOGETHER,
+    SUPPORTED,
+    APPLICANT_STAY_EXPIRES,
 )
 
 CONSTRAINTS = (

@@ -491,6 +491,7 @@ GUIDANCE = Guidance(
             ),
         )
     ),
+    procedure="change_of_status",
     deadlines=(
         Deadline(
             "apply_before_stay_ends",
