@@ -4,11 +4,13 @@ the JSON output documented by a schema that is kept current."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from babel.messages.extract import extract_from_dir
 
-from zairyu.engine.citations import SourceKind
+from zairyu.engine.citations import Citation, SourceKind
 from zairyu.engine.determine import _all_rules
 from zairyu.engine.text import Text
 from zairyu.i18n import LOCALES, translations
@@ -40,6 +42,36 @@ def test_every_rule_has_a_citation_and_japanese_and_english_text() -> None:
         for item in (*pathway.guidance.how_to_apply, *pathway.guidance.documents, *pathway.caveats):
             assert item.citations
             assert _bilingual(item.text)
+        for deadline in pathway.guidance.deadlines:
+            assert deadline.citations, deadline.id
+            assert _bilingual(deadline.text), deadline.id
+
+
+def _every_citation() -> list[Citation]:
+    found: list[Citation] = []
+    for pathway in PATHWAYS:
+        for rule in _all_rules(pathway):
+            found.extend(rule.citations)
+        for requirement in pathway.requirements:
+            for alternative in requirement.if_not_met:
+                found.extend(alternative.citations)
+        items = (*pathway.guidance.how_to_apply, *pathway.guidance.documents, *pathway.caveats)
+        for item in items:
+            found.extend(item.citations)
+        for deadline in pathway.guidance.deadlines:
+            found.extend(deadline.citations)
+    return found
+
+
+def test_one_citation_one_place() -> None:
+    # Two different sources must not share an id, and one source must not be defined twice
+    # under two ids (which would let them drift apart).
+    by_id: dict[str, Citation] = {}
+    by_source: dict[tuple[str, str], str] = {}
+    for citation in _every_citation():
+        assert by_id.setdefault(citation.id, citation) == citation, citation.id
+        key = (citation.url, citation.section.en)
+        assert by_source.setdefault(key, citation.id) == citation.id, key
 
 
 def test_every_fact_asks_its_question_in_both_languages() -> None:
@@ -50,15 +82,19 @@ def test_every_fact_asks_its_question_in_both_languages() -> None:
             assert _bilingual(choice.label), (fact.name, choice.value)
 
 
+# Government hosts: ministries and courts (.go.jp), local governments (.lg.jp and the older
+# city./pref. addresses of municipalities).
+_OFFICIAL_HOST = re.compile(
+    r"^([a-z0-9-]+\.)*(go\.jp|lg\.jp)$|^(www\.)?(city|town|vill|pref)\.[a-z0-9.-]+\.jp$"
+)
+
+
 def test_official_sources_point_at_official_hosts() -> None:
-    official_hosts = ("laws.e-gov.go.jp", "www.moj.go.jp", "www.courts.go.jp")
-    for pathway in PATHWAYS:
-        for rule in _all_rules(pathway):
-            for citation in rule.citations:
-                if citation.kind is SourceKind.OFFICIAL:
-                    assert citation.url.startswith(
-                        tuple(f"https://{h}/" for h in official_hosts)
-                    ), citation.id
+    for citation in _every_citation():
+        if citation.kind is SourceKind.OFFICIAL:
+            host = urlparse(citation.url).netloc
+            assert citation.url.startswith("https://") or host.endswith(".jp"), citation.id
+            assert _OFFICIAL_HOST.match(host), (citation.id, host)
 
 
 def test_unconfirmed_points_stay_flagged_and_never_decide_alone() -> None:

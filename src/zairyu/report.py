@@ -156,7 +156,9 @@ class TargetStatusOut(Model):
 class PathwayOut(Model):
     id: str
     title: str
-    target_status: TargetStatusOut
+    target_status: TargetStatusOut | None = Field(
+        description="the status of residence this pathway leads to; null if it leads to none"
+    )
     outcome: Literal["eligible", "discretionary", "not_eligible", "undetermined"]
     possible_outcomes: list[Literal["eligible", "discretionary", "not_eligible"]]
     outcome_text: str
@@ -425,7 +427,9 @@ def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
     return PathwayOut(
         id=pathway.id,
         title=pathway.title(lang),
-        target_status=TargetStatusOut(
+        target_status=None
+        if pathway.target_status is None
+        else TargetStatusOut(
             code=pathway.target_status, name=STATUSES.label(pathway.target_status)(lang)
         ),
         outcome=determination.outcome.value,

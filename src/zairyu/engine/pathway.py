@@ -117,7 +117,9 @@ class Factor:
 class Pathway:
     id: str
     title: Text
-    target_status: str
+    # The status of residence the pathway leads to; None when it leads to none (a municipal
+    # partnership certificate changes no immigration status).
+    target_status: str | None
     summary: Text
     in_force: Rule
     requirements: tuple[Requirement, ...]

@@ -181,6 +181,239 @@ APPLICANT_STAY_EXPIRES = Fact(
     ),
 )
 
+APPLICANT_STATUS = Fact(
+    "applicant.status",
+    FactType.STATUS,
+    T("あなたの現在の在留資格は何ですか。", "What is your current status of residence?"),
+    T(
+        "在留カードの「在留資格」欄に書かれています。在留資格がない（期限が切れた）場合は no_status、"
+        "特別永住者の場合は special_permanent_resident と答えてください。",
+        "It is printed under 'Status' on your residence card. If you have no status (or it has"
+        " expired), answer no_status; a Special Permanent Resident answers special_permanent_resident.",
+    ),
+    codes=STATUSES,
+)
+
+APPLICANT_STATUS_SINCE = Fact(
+    "applicant.status_since",
+    FactType.DATE,
+    T(
+        "現在の在留資格をいつから持っていますか。",
+        "Since what date have you held your current status of residence?",
+    ),
+    T(
+        "最初にこの在留資格を許可された日（更新ではなく取得した日）。",
+        "The date this status was first granted to you (not the date of the last extension).",
+    ),
+    past=True,
+)
+
+APPLICANT_BIRTH_DATE = Fact(
+    "applicant.birth_date",
+    FactType.DATE,
+    T("あなたの生年月日はいつですか。", "What is your date of birth?"),
+    T("旅券に記載された生年月日（YYYY-MM-DD）。", "As in your passport (YYYY-MM-DD)."),
+    past=True,
+    changeable=False,
+)
+
+APPLICANT_IN_JAPAN = Fact(
+    "applicant.in_japan",
+    FactType.BOOL,
+    T("あなたは今、日本にいますか。", "Are you in Japan now?"),
+    T(
+        "難民認定申請や在留資格の変更は、日本にいる間にしかできません。",
+        "Refugee applications and changes of status can only be made while you are in Japan.",
+    ),
+)
+
+APPLICANT_LANDED_ON = Fact(
+    "applicant.landed_on",
+    FactType.DATE,
+    T("最後に日本に入国（上陸）した日はいつですか。", "On what date did you last land in Japan?"),
+    T(
+        "旅券の上陸許可の証印の日付（YYYY-MM-DD）。",
+        "The date of the landing stamp or sticker in your passport (YYYY-MM-DD).",
+    ),
+    past=True,
+    changeable=False,
+)
+
+APPLICANT_RESIDENT_SINCE = Fact(
+    "applicant.resident_since",
+    FactType.DATE,
+    T(
+        "日本に引き続き在留しているのはいつからですか。",
+        "Since what date have you lived in Japan without a break?",
+    ),
+    T(
+        "在留資格を持って継続して在留している期間の始まり。再入国許可なしの出国や長期の出国があると継続が途切れることがあります。",
+        "The start of your continuous lawful stay. Leaving without a re-entry permit, or long"
+        " absences, can break the continuity.",
+    ),
+    past=True,
+)
+
+APPLICANT_CRIMINAL_RECORD = Fact(
+    "applicant.criminal_record",
+    FactType.BOOL,
+    T(
+        "日本又は外国で、拘禁刑（懲役・禁錮）又は罰金の刑を受けたことがありますか（刑の効力が消滅したものを除く）。",
+        "Have you been sentenced to imprisonment or a fine, in Japan or abroad, in a sentence"
+        " that has not lapsed?",
+    ),
+    T(
+        "刑の執行を終えて10年（罰金は5年）を経過すると刑の効力は消滅します（刑法第34条の2）。交通違反の反則金は含みません。",
+        "A sentence lapses 10 years after it was served (5 years for a fine; Penal Code Art. 34-2)."
+        " Traffic penalty notices (反則金) do not count.",
+    ),
+    changeable=False,
+)
+
+APPLICANT_INDEPENDENT_LIVELIHOOD = Fact(
+    "applicant.independent_livelihood",
+    FactType.BOOL,
+    T(
+        "あなた（又は世帯）は、公共の負担にならず、将来も安定した生活ができる収入又は資産がありますか。",
+        "Do you (or your household) have income or assets to live on without public assistance,"
+        " now and in the foreseeable future?",
+    ),
+    T(
+        "住民税の課税・納税証明書などで確認されます。生活保護を受けている場合は「いいえ」。",
+        "Usually shown by residence-tax certificates. Answer no if you receive public assistance"
+        " (生活保護).",
+    ),
+)
+
+DUTIES_TAXES = Fact(
+    "duties.taxes_paid",
+    FactType.BOOL,
+    T(
+        "税金（住民税・所得税など）をすべて納めていますか。",
+        "Have you paid all your taxes (residence tax, income tax)?",
+    ),
+    T("未納がないかを答えてください。", "Answer whether anything is unpaid."),
+)
+
+DUTIES_PENSION = Fact(
+    "duties.pension_paid",
+    FactType.BOOL,
+    T(
+        "公的年金の保険料をすべて納めていますか。",
+        "Have you paid all your public pension contributions?",
+    ),
+    T(
+        "国民年金又は厚生年金。会社員の場合は給与から天引きされています。",
+        "National Pension or Employees' Pension; employees pay through their salary.",
+    ),
+)
+
+DUTIES_HEALTH_INSURANCE = Fact(
+    "duties.health_insurance_paid",
+    FactType.BOOL,
+    T(
+        "公的医療保険の保険料をすべて納めていますか。",
+        "Have you paid all your public health insurance premiums?",
+    ),
+    T(
+        "国民健康保険又は会社の健康保険。",
+        "National Health Insurance, or your employer's health insurance.",
+    ),
+)
+
+DUTIES_NOTIFICATIONS = Fact(
+    "duties.notifications_made",
+    FactType.BOOL,
+    T(
+        "入管法上の届出（住居地、所属機関、配偶者に関する届出など）をすべて期限内にしましたか。",
+        "Have you made every notification the Immigration Act requires (address, employer or"
+        " school, spouse) on time?",
+    ),
+    T(
+        "届出の期限は原則として事由が生じた日から14日以内です。",
+        "Each notification is due within 14 days of the change.",
+    ),
+)
+
+DUTIES_PAID_ON_TIME = Fact(
+    "duties.paid_on_time",
+    FactType.BOOL,
+    T(
+        "税金・年金・医療保険料は、本来の納期限までに納めてきましたか。",
+        "Have you paid your taxes, pension and health insurance by their original due dates?",
+    ),
+    T(
+        "申請時までに納めていても、納期限を過ぎた納付は原則として消極的に評価されます（2024年11月18日以降）。",
+        "Since 2024-11-18, payment after the original due date is in principle assessed"
+        " negatively, even if paid by the time of the application.",
+    ),
+    changeable=False,
+)
+
+REFUGEE = "refugee"
+COMPLEMENTARY_PROTECTION = "complementary_protection"
+NOT_RECOGNISED = "none"
+
+PROTECTION_RECOGNISED = Fact(
+    "protection.recognised",
+    FactType.ENUM,
+    T(
+        "難民又は補完的保護対象者として認定されていますか。",
+        "Have you been recognised as a refugee or as a person eligible for complementary protection?",
+    ),
+    T(
+        "難民認定証明書又は補完的保護対象者認定証明書があれば認定されています。",
+        "You are recognised if you hold a refugee recognition certificate or a complementary"
+        " protection certificate.",
+    ),
+    choices=(
+        Choice(REFUGEE, T("難民として認定", "Recognised as a refugee")),
+        Choice(
+            COMPLEMENTARY_PROTECTION,
+            T("補完的保護対象者として認定", "Recognised for complementary protection"),
+        ),
+        Choice(NOT_RECOGNISED, T("認定されていない", "Not recognised")),
+    ),
+)
+
+PROTECTION_RECOGNISED_ON = Fact(
+    "protection.recognised_on",
+    FactType.DATE,
+    T("認定された日はいつですか。", "On what date were you recognised?"),
+    T("認定証明書の日付（YYYY-MM-DD）。", "The date on the certificate (YYYY-MM-DD)."),
+    past=True,
+    changeable=False,
+)
+
+CHILD_OF_JAPANESE = "japanese"
+CHILD_OF_PERMANENT_RESIDENT = "permanent_resident"
+CHILD_OF_SPECIAL_PERMANENT_RESIDENT = "special_permanent_resident"
+CHILD_OF_LONG_TERM_RESIDENT = "long_term_resident"
+CHILD_OF_OTHER = "other"
+
+APPLICANT_CHILD_OF = Fact(
+    "applicant.child_of",
+    FactType.ENUM,
+    T(
+        "あなたは次のいずれかの方の実子（又は特別養子）ですか。",
+        "Are you the biological (or specially adopted) child of any of these?",
+    ),
+    T(
+        "親のうち一人が該当すれば選んでください。複数該当する場合は上にあるものを選んでください。",
+        "Choose if one parent is. If several apply, choose the one highest in the list.",
+    ),
+    choices=(
+        Choice(CHILD_OF_JAPANESE, T("日本人", "A Japanese national")),
+        Choice(CHILD_OF_PERMANENT_RESIDENT, T("永住者", "A Permanent Resident")),
+        Choice(
+            CHILD_OF_SPECIAL_PERMANENT_RESIDENT, T("特別永住者", "A Special Permanent Resident")
+        ),
+        Choice(CHILD_OF_LONG_TERM_RESIDENT, T("定住者", "A Long-Term Resident")),
+        Choice(CHILD_OF_OTHER, T("いずれでもない", "None of these")),
+    ),
+    changeable=False,
+)
+
 SHARED_FACTS: tuple[Fact, ...] = (
     SAME_SEX,
     APPLICANT_NATIONALITY,
@@ -195,6 +428,22 @@ SHARED_FACTS: tuple[Fact, ...] = (
     LIVING_TOGETHER,
     SUPPORTED,
     APPLICANT_STAY_EXPIRES,
+    APPLICANT_STATUS,
+    APPLICANT_STATUS_SINCE,
+    APPLICANT_BIRTH_DATE,
+    APPLICANT_IN_JAPAN,
+    APPLICANT_LANDED_ON,
+    APPLICANT_RESIDENT_SINCE,
+    APPLICANT_CRIMINAL_RECORD,
+    APPLICANT_INDEPENDENT_LIVELIHOOD,
+    DUTIES_TAXES,
+    DUTIES_PENSION,
+    DUTIES_HEALTH_INSURANCE,
+    DUTIES_NOTIFICATIONS,
+    DUTIES_PAID_ON_TIME,
+    PROTECTION_RECOGNISED,
+    PROTECTION_RECOGNISED_ON,
+    APPLICANT_CHILD_OF,
 )
 
 CONSTRAINTS = (

@@ -44,6 +44,7 @@ from zairyu.engine.pathway import (
 )
 from zairyu.engine.text import Text
 from zairyu.law import sources as src
+from zairyu.law.common import APPLICANT_JAPANESE, PARTNER_JAPANESE
 from zairyu.law.facts import (
     APPLICANT_HAS_OTHER_NATIONALITY,
     APPLICANT_NATIONALITY,
@@ -78,30 +79,10 @@ FAMILY_SPONSOR_STATUSES = frozenset(
 HOLDS_A_STATUS = frozenset(STATUSES.names) - {NO_STATUS}
 
 
-# --- Nationality -----------------------------------------------------------------------------
-
-
-def _is_japanese(who: str, main: Fact, has_other: Fact, other: Fact) -> Rule:
-    return Rule(
-        id=f"{who}.japanese_national",
-        text=T(f"{_WHO_JA[who]}は日本国籍を有する", f"{_WHO_EN[who]} holds Japanese nationality"),
-        expr=any_of(eq(main, "JP"), all_of(has_other, eq(other, "JP"))),
-        citations=(src.ACT_ART_2_FOREIGN_NATIONAL, src.GENERAL_RULES_ART_38),
-    )
-
+# --- Validity of the marriage under each partner's national law ------------------------------
 
 _WHO_JA = {"applicant": "申請者", "partner": "配偶者"}
 _WHO_EN = {"applicant": "The applicant", "partner": "The partner"}
-
-APPLICANT_JAPANESE = _is_japanese(
-    "applicant", APPLICANT_NATIONALITY, APPLICANT_HAS_OTHER_NATIONALITY, APPLICANT_OTHER_NATIONALITY
-)
-PARTNER_JAPANESE = _is_japanese(
-    "partner", PARTNER_NATIONALITY, PARTNER_HAS_OTHER_NATIONALITY, PARTNER_OTHER_NATIONALITY
-)
-
-
-# --- Validity of the marriage under each partner's national law ------------------------------
 
 _DUAL = T(
     "重国籍: 常居所又は最も密接な関係がある国の法が本国法となるため、両方の国籍国の法で有効であることが必要",
