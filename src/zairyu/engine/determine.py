@@ -26,14 +26,13 @@ from zairyu.engine.expr import (
     DateShift,
     Expr,
     FactRef,
-    If,
     IsIn,
     Lookup,
     Rule,
-    WithExceptions,
 )
 from zairyu.engine.facts import Fact, FactType, MaybeValue, Value
-from zairyu.engine.interpret import Evaluator
+from zairyu.engine.frontier import Walk, step
+from zairyu.engine.interpret import Compiled, Evaluator, compiled
 from zairyu.engine.pathway import (
     OUTCOME_RANK,
     Alternative,
@@ -47,6 +46,7 @@ from zairyu.engine.pathway import (
     Requirement,
     outcome_of,
 )
+from zairyu.engine.tables import DatedTable
 
 Case = Mapping[str, MaybeValue]
 
@@ -211,7 +211,7 @@ def _trace(rule: Rule, ev: Evaluator) -> RuleTrace:
 def _frontier(
     pathway: Pathway, ev: Evaluator, values: list[bool | None]
 ) -> tuple[list[Question], list[DataGap]]:
-    walk = _Frontier(ev)
+    walk = Walk(ev)
     for index, value in enumerate(values):
         if value is not None:
             continue
@@ -221,13 +221,14 @@ def _frontier(
         if_false[index] = False
         if pathway.possible(if_true) == pathway.possible(if_false):
             continue  # this requirement's answer cannot change the outcome
-        rule = pathway.decisive[index].rule
-        ev.traced_value(rule)
-        walk.unknown(rule)
-    questions = [q for q in walk.found.values() if _gate_open(q.fact, ev.case)]
-    for q in questions:
-        q.pathways.append(pathway.id)
-    return questions, walk.gaps
+        step(pathway.decisive[index].rule)(walk)
+    questions = [
+        Question(fact, Reason.REFINE if refine else Reason.UNKNOWN, [pathway.id])
+        for fact, refine in walk.found.values()
+        if _gate_open(fact, ev.case)
+    ]
+    gaps = [DataGap(node, key, day) for node, key, day in walk.gaps.values()]
+    return questions, gaps
 
 
 def _gate_open(fact: Fact, case: Case) -> bool:
@@ -235,79 +236,6 @@ def _gate_open(fact: Fact, case: Case) -> bool:
         return True
     gate, wanted = fact.asked_when
     return case.get(gate) == wanted
-
-
-class _Frontier:
-    """Walks the unknown part of a tree, each node once, down to the facts that decide it."""
-
-    def __init__(self, ev: Evaluator) -> None:
-        self.ev = ev
-        self.found: dict[str, Question] = {}
-        self.gaps: list[DataGap] = []
-        self.visited: set[int] = set()
-
-    def value(self, node: Expr) -> MaybeValue:
-        # Read the traced value; a node that evaluation short-cut past is evaluated now.
-        key = id(node)
-        found = self.ev.trace.get(key, _MISSING)
-        if found is _MISSING:
-            found = self.ev.trace[key] = self.ev.value(node)
-        return found  # type: ignore[no-any-return]
-
-    def unknown(self, node: Expr) -> None:
-        """Descend into `node`, whose value is unknown, each node at most once."""
-        key = id(node)
-        if key in self.visited:
-            return
-        self.visited.add(key)
-        kind = type(node)
-        if kind is FactRef:
-            fact = node.fact  # type: ignore[attr-defined]
-            if self.ev.case.get(fact.name) is None and fact.name not in self.found:
-                self.found[fact.name] = Question(fact, Reason.UNKNOWN)
-            return
-        if kind is Lookup:
-            self._lookup(node)  # type: ignore[arg-type]
-            return
-        if kind is If:
-            cond = self.value(node.cond)  # type: ignore[attr-defined]
-            if cond is not None:
-                self.descend(node.then if cond else node.otherwise)  # type: ignore[attr-defined]
-                return
-        elif kind is WithExceptions:
-            self._exceptions(node)  # type: ignore[arg-type]
-            return
-        for child in node.children():
-            self.descend(child)
-
-    def descend(self, node: Expr) -> None:
-        if type(node) is FactRef or self.value(node) is None:
-            self.unknown(node)
-
-    def _lookup(self, node: Lookup) -> None:
-        key, day = self.value(node.key), self.value(node.on)
-        if isinstance(key, str) and isinstance(day, dt.date):
-            # Both inputs known and still no answer: a coarse code, or a gap in the data.
-            fact = node.key.fact if isinstance(node.key, FactRef) else None
-            if fact is not None and fact.codes is not None and key in fact.codes.parents.values():
-                self.found.setdefault(fact.name, Question(fact, Reason.REFINE))
-            else:
-                self.gaps.append(DataGap(node, key, day))
-            return
-        self.descend(node.key)
-        self.descend(node.on)
-
-    def _exceptions(self, node: WithExceptions) -> None:
-        # An unknown exception condition matters, and so do the values it chooses between.
-        for exc in node.exceptions:
-            when = self.value(exc.when)
-            if when is None:
-                self.descend(exc.when)
-                self.descend(exc.then)
-            elif when is True:
-                self.descend(exc.then)
-                return
-        self.descend(node.base)
 
 
 # --- What-ifs -------------------------------------------------------------------------------
@@ -374,25 +302,55 @@ def _first_better_date(
     return None
 
 
-def _change_dates(pathway: Pathway, ev: Evaluator) -> set[dt.date]:
-    """Dates on which some rule of the pathway can change its value for this case."""
-    dates: set[dt.date] = set()
+@dataclass(frozen=True, slots=True)
+class _DateSources:
+    """Where a pathway's value can change with the date: fixed dates, and nodes to evaluate."""
+
+    fixed: frozenset[dt.date]
+    lookups: tuple[tuple[Compiled, DatedTable], ...]
+    compared: tuple[Compiled, ...]
+
+
+_DATE_SOURCES: dict[int, tuple[Pathway, _DateSources]] = {}
+
+
+def _date_sources(pathway: Pathway) -> _DateSources:
+    cached = _DATE_SOURCES.get(id(pathway))
+    if cached is not None and cached[0] is pathway:
+        return cached[1]
+    fixed: set[dt.date] = set()
+    lookups: dict[int, tuple[Compiled, DatedTable]] = {}
+    compared: dict[int, Compiled] = {}
     for rule in _all_rules(pathway):
         if rule.effective.start is not None:
-            dates.add(rule.effective.start)
+            fixed.add(rule.effective.start)
         if rule.effective.end is not None:
-            dates.add(rule.effective.end + dt.timedelta(days=1))
+            fixed.add(rule.effective.end + dt.timedelta(days=1))
         for node in rule.expr.walk():
             if isinstance(node, Lookup) and isinstance(node.on, AsOf):
-                key = ev.value(node.key)
-                if isinstance(key, str):
-                    dates.update(node.table.change_dates(key))
+                lookups[id(node)] = (compiled(node.key), node.table)
             elif isinstance(node, Compare) and (
                 isinstance(node.left, AsOf) or isinstance(node.right, AsOf)
             ):
-                other = ev.value(node.right if isinstance(node.left, AsOf) else node.left)
-                if isinstance(other, dt.date):
-                    dates.update({other, other + dt.timedelta(days=1)})
+                other = node.right if isinstance(node.left, AsOf) else node.left
+                compared[id(other)] = compiled(other)
+    sources = _DateSources(frozenset(fixed), tuple(lookups.values()), tuple(compared.values()))
+    _DATE_SOURCES[id(pathway)] = (pathway, sources)
+    return sources
+
+
+def _change_dates(pathway: Pathway, ev: Evaluator) -> set[dt.date]:
+    """Dates on which some rule of the pathway can change its value for this case."""
+    sources = _date_sources(pathway)
+    dates = set(sources.fixed)
+    for key_of, table in sources.lookups:
+        key = key_of(ev)
+        if isinstance(key, str):
+            dates.update(table.change_dates(key))
+    for other_of in sources.compared:
+        other = other_of(ev)
+        if isinstance(other, dt.date):
+            dates.update({other, other + dt.timedelta(days=1)})
     return dates
 
 
@@ -411,13 +369,23 @@ def _all_rules(pathway: Pathway) -> Iterator[Rule]:
 def _candidate_changes(rule: Rule, ev: Evaluator) -> Iterator[Change]:
     """Plausible new values for the changeable facts a rule reads, from the rule's own constants."""
     seen: set[tuple[str, Value]] = set()
-    for node in _nodes(rule):
+    nodes = _NODES.get(rule)
+    if nodes is None:
+        nodes = _NODES[rule] = tuple(n for n in _nodes(rule) if _may_propose(n))
+    for node in nodes:
         for fact, new in _proposals(node, ev):
             old = ev.case.get(fact.name)
             if not fact.changeable or new == old or (fact.name, new) in seen:
                 continue
             seen.add((fact.name, new))
             yield Change(fact, old, new)
+
+
+_NODES: dict[Rule, tuple[Expr, ...]] = {}
+
+
+def _may_propose(node: Expr) -> bool:
+    return isinstance(node, FactRef | IsIn | Compare | Lookup)
 
 
 def _nodes(rule: Rule) -> Iterator[Expr]:

@@ -138,6 +138,10 @@ class Pathway:
     decisive: tuple[Requirement, ...] = field(init=False, default=())
     required_positions: tuple[int, ...] = field(init=False, default=())
     standard_positions: tuple[int, ...] = field(init=False, default=())
+    # possible() by requirement values: at most 3**n entries, in practice a few dozen.
+    _possible_memo: dict[tuple[bool | None, ...], frozenset[Outcome]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         seen: dict[str, Fact] = {}
@@ -177,6 +181,13 @@ class Pathway:
 
     def possible(self, values: Sequence[bool | None]) -> frozenset[Outcome]:
         """The outcomes still possible given the values of `decisive`, in order."""
+        key = tuple(values)
+        found = self._possible_memo.get(key)
+        if found is None:
+            found = self._possible_memo[key] = self._possible(key)
+        return found
+
+    def _possible(self, values: Sequence[bool | None]) -> frozenset[Outcome]:
         possible = possible_outcomes(
             [values[i] for i in self.required_positions],
             [values[i] for i in self.standard_positions],

@@ -1,0 +1,188 @@
+"""The unknown frontier of a rule: the facts whose answers could still decide it.
+
+Called on a node whose value is unknown, the walk descends into every child whose value is
+unknown too (Kleene: an unknown AND has no false child, an unknown OR no true child; a known
+condition of an `If` or an exception selects the branch that matters), down to the facts.
+A look-up whose key and date are both known and still cannot answer is a *data gap* (or, for a
+coarse code such as GB, a question to refine the answer).
+
+Like the interpreter, each node is compiled once into a closure, so a walk is a chain of direct
+calls; values come from the interpreter's closures, with rules memoised per case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zairyu.engine.expr import (
+    And,
+    AsOf,
+    Compare,
+    Const,
+    DateShift,
+    Expr,
+    FactRef,
+    If,
+    IsIn,
+    Lookup,
+    Not,
+    Or,
+    Rule,
+    WithExceptions,
+)
+from zairyu.engine.facts import Fact
+from zairyu.engine.interpret import Evaluator, compiled
+
+
+@dataclass(slots=True)
+class Walk:
+    """What one walk found: facts to ask (name -> (fact, refine?)), and data gaps."""
+
+    ev: Evaluator
+    found: dict[str, tuple[Fact, bool]] = field(default_factory=dict)
+    gaps: dict[int, tuple[Lookup, str, dt.date]] = field(default_factory=dict)
+    rules_seen: set[int] = field(default_factory=set)
+
+
+Step = Callable[[Walk], None]
+_STEPS: dict[Expr, Step] = {}
+
+
+def step(node: Expr) -> Step:
+    """The walk below `node`, to be called only when `node`'s value is unknown."""
+    fn = _STEPS.get(node)
+    if fn is None:
+        fn = _STEPS[node] = _BUILDERS[type(node)](node)
+    return fn
+
+
+def _descend(node: Expr) -> Step:
+    """Walk into `node` if its value is unknown (a fact is checked by its own step)."""
+    inner = step(node)
+    if isinstance(node, FactRef):
+        return inner
+    value = compiled(node)
+
+    def maybe(walk: Walk) -> None:
+        if value(walk.ev) is None:
+            inner(walk)
+
+    return maybe
+
+
+def _children(nodes: tuple[Expr, ...]) -> Step:
+    steps = tuple(_descend(n) for n in nodes)
+
+    def walk_all(walk: Walk) -> None:
+        for s in steps:
+            s(walk)
+
+    return walk_all
+
+
+def _nothing(node: Expr) -> Step:
+    return lambda walk: None
+
+
+def _fact(node: FactRef) -> Step:
+    fact, name = node.fact, node.fact.name
+
+    def ask(walk: Walk) -> None:
+        if walk.ev.case.get(name) is None and name not in walk.found:
+            walk.found[name] = (fact, False)
+
+    return ask
+
+
+def _generic(node: Expr) -> Step:
+    return _children(node.children())
+
+
+def _lookup(node: Lookup) -> Step:
+    key_of, day_of = compiled(node.key), compiled(node.on)
+    below = _children((node.key, node.on))
+    fact = node.key.fact if isinstance(node.key, FactRef) else None
+    parents = frozenset(fact.codes.parents.values()) if fact and fact.codes else frozenset()
+    gap_id = id(node)
+
+    def walk_lookup(walk: Walk) -> None:
+        key, day = key_of(walk.ev), day_of(walk.ev)
+        if isinstance(key, str) and isinstance(day, dt.date):
+            # Both inputs known and still no answer: a coarse code, or a gap in the data.
+            if fact is not None and key in parents:
+                walk.found.setdefault(fact.name, (fact, True))
+            else:
+                walk.gaps.setdefault(gap_id, (node, key, day))
+            return
+        below(walk)
+
+    return walk_lookup
+
+
+def _if(node: If) -> Step:
+    cond = compiled(node.cond)
+    then, otherwise, every = _descend(node.then), _descend(node.otherwise), _generic(node)
+
+    def walk_if(walk: Walk) -> None:
+        known = cond(walk.ev)
+        if known is True:
+            then(walk)
+        elif known is False:
+            otherwise(walk)
+        else:
+            every(walk)
+
+    return walk_if
+
+
+def _with_exceptions(node: WithExceptions) -> Step:
+    # An unknown exception condition matters, and so do the values it chooses between.
+    exceptions = tuple(
+        (compiled(e.when), _descend(e.when), _descend(e.then)) for e in node.exceptions
+    )
+    base = _descend(node.base)
+
+    def walk_exceptions(walk: Walk) -> None:
+        for when_value, when, then in exceptions:
+            known = when_value(walk.ev)
+            if known is None:
+                when(walk)
+                then(walk)
+            elif known is True:
+                then(walk)
+                return
+        base(walk)
+
+    return walk_exceptions
+
+
+def _rule(node: Rule) -> Step:
+    inner, key = _descend(node.expr), id(node)
+
+    def walk_rule(walk: Walk) -> None:
+        # A rule shared by several requirements is walked once.
+        if key not in walk.rules_seen:
+            walk.rules_seen.add(key)
+            inner(walk)
+
+    return walk_rule
+
+
+_BUILDERS: dict[type, Callable[[Any], Step]] = {
+    Const: _nothing,
+    AsOf: _nothing,
+    FactRef: _fact,
+    And: _generic,
+    Or: _generic,
+    Not: _generic,
+    Compare: _generic,
+    IsIn: _generic,
+    DateShift: _generic,
+    Lookup: _lookup,
+    If: _if,
+    WithExceptions: _with_exceptions,
+    Rule: _rule,
+}
