@@ -31,12 +31,20 @@ def table(n: int, *, seed: int = 1, unknown_share: float = 0.1) -> pl.DataFrame:
             days = pl.int_range(0, n, eager=True).hash(s) % 11_000
             values = (pl.lit(dt.date(1996, 1, 1)) + pl.duration(days=days)).alias("d")
             values = pl.select(values).to_series()
+        elif fact.type is FactType.INT:
+            low = fact.minimum if fact.minimum is not None else 0
+            high = fact.maximum if fact.maximum is not None else 20
+            values = (pl.int_range(0, n, eager=True).hash(s) % (high - low + 1)).cast(
+                pl.Int64
+            ) + low
         elif fact.type is FactType.ENUM:
             values = pl.Series(fact.choice_values).sample(n, with_replacement=True, seed=s)
         elif fact.type is FactType.COUNTRY:
             values = pl.Series(COUNTRIES).sample(n, with_replacement=True, seed=s)
-        else:
+        elif fact.type is FactType.STATUS:
             values = pl.Series(sorted(STATUSES.names)).sample(n, with_replacement=True, seed=s)
+        else:
+            raise ValueError(f"no synthetic values for {fact.type} ({fact.name})")
         unknown = _mask(n, s + 7, unknown_share)
         columns[fact.name] = (
             pl.select(pl.when(unknown).then(None).otherwise(values)).to_series().alias(fact.name)

@@ -8,25 +8,62 @@ import random
 from hypothesis import strategies as st
 
 from zairyu.engine.case import CaseError, parse_case
+from zairyu.engine.determine import _all_rules
+from zairyu.engine.expr import Compare, Const, FactRef, Lookup
 from zairyu.engine.facts import Fact, FactType, MaybeValue
 from zairyu.law.facts import STATUSES
-from zairyu.law.pathways import CONSTRAINTS, FACTS
+from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.law.same_sex_spouse import MARRIAGE_LAW, PARTIAL_RECOGNITION
 
+
+def _from_the_rules() -> tuple[set[str], set[dt.date], dict[str, set[int]]]:
+    """Table keys, dates and whole numbers the rules themselves name: the boundaries to test."""
+    keys: set[str] = set()
+    days: set[dt.date] = set()
+    numbers: dict[str, set[int]] = {}
+    for pathway in PATHWAYS:
+        for rule in _all_rules(pathway):
+            days.update(d for d in (rule.effective.start, rule.effective.end) if d is not None)
+            for node in rule.expr.walk():
+                if isinstance(node, Lookup):
+                    keys.update(node.table.windows)
+                    for window in node.table.windows.values():
+                        days.update(
+                            d
+                            for d in (window.possible_from, window.certain_from)
+                            if dt.date(1990, 1, 1) < d < dt.date(2040, 1, 1)
+                        )
+                elif isinstance(node, Compare):
+                    for this, other in ((node.left, node.right), (node.right, node.left)):
+                        if isinstance(this, FactRef) and isinstance(other, Const):
+                            if isinstance(other.value, dt.date):
+                                days.add(other.value)
+                            elif isinstance(other.value, int) and not isinstance(other.value, bool):
+                                numbers.setdefault(this.fact.name, set()).add(other.value)
+                        elif isinstance(other, Const) and isinstance(other.value, dt.date):
+                            days.add(other.value)
+    return keys, days, numbers
+
+
+_, _DAYS, _NUMBERS = _from_the_rules()
 # Countries that matter to the rules (every table key, coarse and fine) and some that do not.
 COUNTRY_POOL = sorted(
     {*MARRIAGE_LAW.windows, *PARTIAL_RECOGNITION.windows, "JP", "CN", "KR", "VN", "PH", "BR"}
 )
 STATUS_POOL = sorted(STATUSES.names)
 # Dates around the days the law changes, so that boundaries are exercised, and others.
-CHANGE_DATES = sorted(
-    {w.possible_from for w in MARRIAGE_LAW.windows.values()}
-    | {w.certain_from for w in MARRIAGE_LAW.windows.values()}
-    | {dt.date(2013, 10, 18)}
-)
+CHANGE_DATES = sorted(_DAYS | {dt.date(2013, 10, 18)})
 DATE_POOL = sorted(
     {d + dt.timedelta(days=k) for d in CHANGE_DATES for k in (-1, 0, 1) if d.year > 1990}
 )
+
+
+def int_pool(fact: Fact) -> list[int]:
+    """Whole numbers around every threshold the rules compare this fact with, within range."""
+    low = fact.minimum if fact.minimum is not None else 0
+    high = fact.maximum if fact.maximum is not None else 100
+    around = {v + k for v in _NUMBERS.get(fact.name, set()) for k in (-1, 0, 1)}
+    return sorted(v for v in around | {low, high, (low + high) // 2} if low <= v <= high)
 
 
 def dates() -> st.SearchStrategy[dt.date]:
@@ -46,7 +83,13 @@ def value_for(fact: Fact) -> st.SearchStrategy[MaybeValue]:
         return st.sampled_from(COUNTRY_POOL)
     if fact.type is FactType.STATUS:
         return st.sampled_from(STATUS_POOL)
-    return st.integers(0, 100)
+    return st.one_of(
+        st.sampled_from(int_pool(fact)),
+        st.integers(
+            fact.minimum if fact.minimum is not None else 0,
+            fact.maximum if fact.maximum is not None else 100,
+        ),
+    )
 
 
 def consistent(case: dict[str, MaybeValue], as_of: dt.date) -> dict[str, MaybeValue]:
@@ -84,6 +127,8 @@ def random_value(rng: random.Random, fact: Fact) -> MaybeValue:
         return rng.choice(fact.choice_values)
     if fact.type is FactType.COUNTRY:
         return rng.choice(COUNTRY_POOL)
+    if fact.type is FactType.INT:
+        return rng.choice(int_pool(fact))
     return rng.choice(STATUS_POOL)
 
 

@@ -63,7 +63,7 @@ def _copy_with(tmp_path: Path, source: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("TH,Thailand", "XX,Thailand", r"same_sex_marriage.csv:\d+: column 'code': 'XX'"),
+        ("TH,Thailand", "QQ,Thailand", r"same_sex_marriage.csv:\d+: column 'code': 'QQ'"),
         (
             "2025-01-23",
             "2025-02-30",

@@ -21,11 +21,20 @@ SUBDIVISIONS: dict[str, Text] = {
     "GB-SCT": Text("英国（スコットランド）", "United Kingdom: Scotland"),
     "GB-NIR": Text("英国（北アイルランド）", "United Kingdom: Northern Ireland"),
 }
-SUBDIVISION_ALIASES = {"GB-ENG": "GB-EAW", "GB-WLS": "GB-EAW", "UK": "GB"}
+SUBDIVISION_ALIASES = {
+    "GB-ENG": "GB-EAW",
+    "GB-WLS": "GB-EAW",
+    "UK": "GB",
+    "XXA": "XX",
+    "STATELESS": "XX",
+}
 
 NAME_OVERRIDES: dict[str, Text] = {
     "TW": Text("台湾", "Taiwan"),
     "XK": Text("コソボ", "Kosovo"),  # user-assigned code, used by many states for Kosovo
+    # No nationality at all: a stateless person is a foreign national (Immigration Act Art. 2(ii)).
+    # XX is a user-assigned code; ICAO travel documents write stateless as XXA.
+    "XX": Text("無国籍", "Stateless"),
 }
 
 

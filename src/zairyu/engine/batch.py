@@ -43,13 +43,20 @@ def outcome_expr(pathway: Pathway, compiler: Compiler) -> tuple[pl.Expr, list[pl
     required_unknown = _any([v.is_null() for v in required])
     standard_fails = _any([(~v).fill_null(False) for v in standard])
     standard_all_hold = _all([v.fill_null(False) for v in standard])
+    # A pathway capped at discretionary never says eligible (see Pathway.ceiling): once no
+    # required requirement fails or is unknown, the standard ones cannot change its outcome.
+    if pathway.ceiling is Outcome.DISCRETIONARY:
+        standard_all_hold = pl.lit(True)
+        best = Outcome.DISCRETIONARY
+    else:
+        best = Outcome.ELIGIBLE
     outcome = (
         pl.when(required_fails)
         .then(pl.lit(Outcome.NOT_ELIGIBLE.value))
         .when(required_unknown)
         .then(pl.lit(Outcome.UNDETERMINED.value))
         .when(standard_all_hold)
-        .then(pl.lit(Outcome.ELIGIBLE.value))
+        .then(pl.lit(best.value))
         .when(standard_fails)
         .then(pl.lit(Outcome.DISCRETIONARY.value))
         .otherwise(pl.lit(Outcome.UNDETERMINED.value))

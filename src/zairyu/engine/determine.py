@@ -375,7 +375,15 @@ def _candidate_changes(rule: Rule, ev: Evaluator) -> Iterator[Change]:
     for node in nodes:
         for fact, new in _proposals(node, ev):
             old = ev.case.get(fact.name)
-            if not fact.changeable or new == old or (fact.name, new) in seen:
+            # A past event (a landing, a marriage) cannot be changed now: the first-better-date
+            # what-if covers time passing.
+            if (
+                not fact.changeable
+                or fact.past
+                or new == old
+                or (fact.name, new) in seen
+                or new in fact.never_propose
+            ):
                 continue
             seen.add((fact.name, new))
             yield Change(fact, old, new)

@@ -84,6 +84,8 @@ class Fact:
     maximum: int | None = None
     # Some facts cannot be changed by the person (nationality); what-ifs never propose them.
     changeable: bool = True
+    # Values a what-if must never propose (giving up one's status of residence).
+    never_propose: frozenset[str] = frozenset()
     # A fact only asked once another fact has this value (e.g. the second nationality).
     asked_when: tuple[str, Value] | None = None
     # A date of something that has happened: never after the evaluation date. The engine uses

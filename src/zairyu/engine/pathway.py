@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from zairyu.engine.citations import Citation
-from zairyu.engine.expr import Const, Expr, Period, Rule
+from zairyu.engine.expr import Const, Expr, FactRef, Period, Rule
 from zairyu.engine.facts import Fact
 from zairyu.engine.text import Text
 
@@ -150,6 +150,14 @@ class Pathway:
         for rule in self.rules():
             for fact in rule.facts:
                 seen.setdefault(fact.name, fact)
+        # A deadline may read a fact no requirement reads (the date a refusal was notified).
+        for deadline in self.guidance.deadlines:
+            for node in deadline.date.walk():
+                if isinstance(node, Rule):
+                    for fact in node.facts:
+                        seen.setdefault(fact.name, fact)
+                elif isinstance(node, FactRef):
+                    seen.setdefault(node.fact.name, node.fact)
         decisive = (Requirement(self.in_force, Effect.REQUIRED), *self.requirements)
         object.__setattr__(self, "facts", tuple(seen.values()))
         object.__setattr__(self, "decisive", decisive)

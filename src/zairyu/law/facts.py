@@ -143,6 +143,7 @@ RELATIONSHIP_DATE = Fact(
         "The date on the marriage or registration certificate (YYYY-MM-DD).",
     ),
     past=True,
+    changeable=False,
 )
 
 LIVING_TOGETHER = Fact(
@@ -192,6 +193,7 @@ APPLICANT_STATUS = Fact(
         " expired), answer no_status; a Special Permanent Resident answers special_permanent_resident.",
     ),
     codes=STATUSES,
+    never_propose=frozenset({"no_status"}),
 )
 
 APPLICANT_STATUS_SINCE = Fact(
@@ -374,6 +376,7 @@ PROTECTION_RECOGNISED = Fact(
         ),
         Choice(NOT_RECOGNISED, T("認定されていない", "Not recognised")),
     ),
+    changeable=False,
 )
 
 PROTECTION_RECOGNISED_ON = Fact(
@@ -414,6 +417,21 @@ APPLICANT_CHILD_OF = Fact(
     changeable=False,
 )
 
+DEPORTATION_ORDER_ISSUED = Fact(
+    "deportation.order_issued",
+    FactType.BOOL,
+    T(
+        "あなたに退去強制令書が発付されていますか。",
+        "Has a deportation order (退去強制令書) been issued against you?",
+    ),
+    T(
+        "退去強制の手続の最後に発付される書面です。収容令書や監理措置決定とは別のものです。",
+        "The written order issued at the end of deportation proceedings; not the same as a"
+        " detention order or a supervision decision.",
+    ),
+    changeable=False,
+)
+
 SHARED_FACTS: tuple[Fact, ...] = (
     SAME_SEX,
     APPLICANT_NATIONALITY,
@@ -444,6 +462,7 @@ SHARED_FACTS: tuple[Fact, ...] = (
     PROTECTION_RECOGNISED,
     PROTECTION_RECOGNISED_ON,
     APPLICANT_CHILD_OF,
+    DEPORTATION_ORDER_ISSUED,
 )
 
 CONSTRAINTS = (

@@ -12,13 +12,36 @@ from collections.abc import Iterable
 from zairyu.engine.case import Constraint
 from zairyu.engine.facts import Fact, FactSet
 from zairyu.engine.pathway import Pathway
-from zairyu.law import same_sex_spouse
+from zairyu.law import (
+    asylum,
+    long_term_resident,
+    partners_of_japanese,
+    partnership_certificate,
+    permanent_residence,
+    same_sex_spouse,
+    special_permission,
+)
 from zairyu.law.facts import CONSTRAINTS as SHARED_CONSTRAINTS
 from zairyu.law.facts import SHARED_FACTS
 
-PATHWAYS: tuple[Pathway, ...] = (same_sex_spouse.PATHWAY,)
+_MODULES = (
+    permanent_residence,
+    long_term_resident,
+    asylum,
+    special_permission,
+    partners_of_japanese,
+    partnership_certificate,
+)
 
-CONSTRAINTS: tuple[Constraint, ...] = (*SHARED_CONSTRAINTS,)
+PATHWAYS: tuple[Pathway, ...] = (
+    same_sex_spouse.PATHWAY,
+    *(p for m in _MODULES for p in m.PATHWAYS),
+)
+
+CONSTRAINTS: tuple[Constraint, ...] = (
+    *SHARED_CONSTRAINTS,
+    *(c for m in _MODULES for c in m.CONSTRAINTS),
+)
 
 
 def _catalogue(facts: Iterable[Fact]) -> FactSet:

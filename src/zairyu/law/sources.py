@@ -22,9 +22,12 @@ _GENERAL_RULES_ACT = T(
 )
 
 ACT_ART_2_FOREIGN_NATIONAL = Citation(
-    "immigration_act.art2_i",
+    "immigration_act.art2_ii",
     _IMMIGRATION_ACT,
-    T("第2条第1号（外国人の定義）", "Art. 2(i): definition of foreign national"),
+    T(
+        "第2条第2号（外国人の定義。第1号は削除）",
+        "Art. 2(ii): definition of foreign national (item i is deleted)",
+    ),
     IMMIGRATION_ACT_URL,
     OFFICIAL,
 )
