@@ -139,9 +139,16 @@ def quick_outcome(pathway: Pathway, case: Case, as_of: dt.date) -> frozenset[Out
 
 
 def determine(
-    pathway: Pathway, case: Case, as_of: dt.date, *, with_what_ifs: bool = True
+    pathway: Pathway,
+    case: Case,
+    as_of: dt.date,
+    *,
+    with_what_ifs: bool = True,
+    evaluator: Evaluator | None = None,
 ) -> Determination:
-    ev = Evaluator(case, as_of)
+    """One pathway for one case. Pathways screened together share one `evaluator`, so a rule
+    several of them read (nationality, the legal spouse rules) is evaluated once."""
+    ev = Evaluator(case, as_of) if evaluator is None else evaluator
     values = _values(pathway, ev)
     possible = pathway.possible(values)
     outcome = outcome_of(possible)
@@ -194,14 +201,16 @@ def _bool(value: MaybeValue) -> bool | None:
 
 
 def _trace(rule: Rule, ev: Evaluator) -> RuleTrace:
-    value = ev.value(rule)
+    # Rule values are memoised per case by the interpreter: read them there first.
+    value = ev.rules.get(id(rule), _MISSING)
+    if value is _MISSING:
+        value = compiled(rule)(ev)
+    in_force = rule.effective.contains(ev.as_of)
     return RuleTrace(
-        rule=rule,
-        value=value if isinstance(value, bool) else None,
-        in_force=rule.effective.contains(ev.as_of),
-        children=[_trace(sub, ev) for sub in rule.subrules]
-        if rule.effective.contains(ev.as_of)
-        else [],
+        rule,
+        value if value is True or value is False else None,
+        in_force,
+        [_trace(sub, ev) for sub in rule.subrules] if in_force else [],
     )
 
 

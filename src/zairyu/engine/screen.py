@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zairyu.engine.determine import Case, Determination, Question, determine
+from zairyu.engine.interpret import Evaluator
 from zairyu.engine.pathway import OUTCOME_RANK, Pathway
 
 
@@ -20,7 +21,10 @@ class Screening:
 def screen(
     pathways: Sequence[Pathway], case: Case, as_of: dt.date, *, with_what_ifs: bool = True
 ) -> Screening:
-    determinations = [determine(p, case, as_of, with_what_ifs=with_what_ifs) for p in pathways]
+    shared = Evaluator(case, as_of)
+    determinations = [
+        determine(p, case, as_of, with_what_ifs=with_what_ifs, evaluator=shared) for p in pathways
+    ]
     return Screening(
         as_of=as_of,
         determinations=sorted(determinations, key=lambda d: OUTCOME_RANK[d.outcome]),
