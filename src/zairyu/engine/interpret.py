@@ -36,27 +36,20 @@ from zairyu.engine.facts import MaybeValue
 class Evaluator:
     """One case on one date."""
 
-    __slots__ = ("as_of", "case", "rules", "trace")
+    __slots__ = ("as_of", "case", "rules")
 
     def __init__(self, case: Mapping[str, MaybeValue], as_of: dt.date) -> None:
         self.case = case
         self.as_of = as_of
         self.rules: dict[int, MaybeValue] = {}
-        # Filled only by `traced` evaluation: the value of every node evaluated, by id.
-        self.trace: dict[int, MaybeValue] = {}
 
     def value(self, node: Expr) -> MaybeValue:
         return compiled(node)(self)
-
-    def traced_value(self, node: Expr) -> MaybeValue:
-        """Evaluate and record the value of every node below, for the next-questions walk."""
-        return traced(node)(self)
 
 
 Compiled = Callable[[Evaluator], MaybeValue]
 Sub = Callable[[Expr], Compiled]
 _COMPILED: dict[Expr, Compiled] = {}
-_TRACED: dict[Expr, Compiled] = {}
 _MISSING: Any = object()
 
 
@@ -65,34 +58,6 @@ def compiled(node: Expr) -> Compiled:
     if fn is None:
         fn = _COMPILED[node] = _BUILDERS[type(node)](node, compiled)
     return fn
-
-
-def traced(node: Expr) -> Compiled:
-    """The same closure, recording its value in `Evaluator.trace` (rules are not short-cut)."""
-    fn = _TRACED.get(node)
-    if fn is None:
-        key = id(node)
-        inner = (
-            _traced_rule(node) if isinstance(node, Rule) else _BUILDERS[type(node)](node, traced)
-        )
-
-        def fn(ev: Evaluator) -> MaybeValue:
-            value = ev.trace[key] = inner(ev)
-            return value
-
-        _TRACED[node] = fn
-    return fn
-
-
-def _traced_rule(node: Rule) -> Compiled:
-    inner, effective, outside, key = traced(node.expr), node.effective, node.outside, id(node)
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        if key in ev.trace:
-            return ev.trace[key]
-        return inner(ev) if effective.contains(ev.as_of) else outside
-
-    return evaluate
 
 
 def _const(node: Const, sub: Sub) -> Compiled:
