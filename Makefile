@@ -3,7 +3,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-AS_OF ?= $(shell date +%F)
 
 .PHONY: run test install lint bench clean
 
@@ -15,8 +14,12 @@ $(BIN)/zairyu: pyproject.toml constraints.txt
 
 install: $(BIN)/zairyu
 
+# The web interview and JSON API on SQLite in ~/.local/share/zairyu (or $$ZAIRYU_DATA_DIR);
+# it prints the address to open. HOST and PORT can be overridden: make run PORT=9000
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: install
-	$(BIN)/zairyu screen examples/same-sex-spouses.yaml --as-of $(AS_OF)
+	$(BIN)/zairyu serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -1,4 +1,4 @@
-"""Command line: `zairyu screen`, `zairyu facts`, `zairyu codes`.
+"""Command line: `zairyu screen`, `zairyu serve`, `zairyu facts`, `zairyu codes`.
 
 Bad input (a missing or malformed file, an unknown fact, a wrong type, an impossible date, an
 unknown code, contradictory facts) exits with status 2 and a message naming the fact and value.
@@ -193,6 +193,43 @@ def codes(
     for code, name in sorted(code_set.names.items()):
         table.add_row(code, name(lang.value))
     Console(width=120).print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Where the SQLite database and the secret key live"
+            " (default: $ZAIRYU_DATA_DIR or ~/.local/share/zairyu)",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Evaluate as of this date instead of today (demos, training)"),
+    ] = None,
+) -> None:
+    """Start the web interview and the JSON API, and print the address to open."""
+    import uvicorn
+
+    from zairyu.web.app import Settings, create_app
+
+    settings = Settings.from_environment()
+    if data_dir is not None:
+        settings.data_dir = data_dir
+    if as_of is not None:
+        try:
+            settings.as_of = parse_as_of(as_of)
+        except InputError as error:
+            _fail(error)
+            return
+    web = create_app(settings)
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    Console().print(f"zairyu is running at [bold]http://{shown}:{port}/[/bold] (Ctrl+C stops it)")
+    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

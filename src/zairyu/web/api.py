@@ -1,0 +1,93 @@
+"""The JSON API: screen a case given as facts, and list the facts a case may give.
+
+The result is the documented `ScreeningOut` model (`docs/screening.schema.json`). Bad input is a
+422 response listing every problem, each naming the fact and the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from zairyu.engine.case import CaseError, parse_case
+from zairyu.engine.screen import screen
+from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
+from zairyu.report import ChoiceOut, ScreeningOut, screening_out
+
+FactValue = bool | int | str | None
+
+
+class ScreenRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    facts: dict[str, FactValue] = Field(
+        description="fact name → value; dates as YYYY-MM-DD; null or 'unknown' for unknown",
+        examples=[{"relationship.same_sex": True, "applicant.nationality": "FR"}],
+    )
+    as_of: dt.date | None = Field(
+        default=None, description="evaluate the law of this date; default: today in Japan"
+    )
+    lang: Literal["ja", "en"] = "en"
+    what_ifs: bool = True
+
+
+class ProblemOut(BaseModel):
+    fact: str
+    message: str
+
+
+class ProblemsOut(BaseModel):
+    problems: list[ProblemOut]
+
+
+class FactOut(BaseModel):
+    name: str
+    type: str
+    question: str
+    help: str
+    choices: list[ChoiceOut]
+    minimum: int | None
+    maximum: int | None
+
+
+def router(today: Callable[[], dt.date]) -> APIRouter:
+    api = APIRouter(prefix="/api/v1", tags=["screening"])
+
+    @api.post(
+        "/screen",
+        response_model=ScreeningOut,
+        responses={422: {"model": ProblemsOut, "description": "the case has problems"}},
+    )
+    def screen_case(request: ScreenRequest) -> ScreeningOut | JSONResponse:
+        as_of = request.as_of or today()
+        try:
+            case = parse_case(request.facts, FACTS, CONSTRAINTS, as_of)
+        except CaseError as error:
+            problems = ProblemsOut(
+                problems=[ProblemOut(fact=p.fact, message=p.message) for p in error.problems]
+            )
+            return JSONResponse(problems.model_dump(), status_code=422)
+        result = screen(PATHWAYS, case, as_of, with_what_ifs=request.what_ifs)
+        return screening_out(result, request.lang)
+
+    @api.get("/facts", response_model=list[FactOut])
+    def facts(lang: Annotated[Literal["ja", "en"], Query()] = "en") -> list[FactOut]:
+        return [
+            FactOut(
+                name=f.name,
+                type=f.type.value,
+                question=f.question(lang),
+                help=f.help(lang),
+                choices=[ChoiceOut(value=c.value, label=c.label(lang)) for c in f.choices],
+                minimum=f.minimum,
+                maximum=f.maximum,
+            )
+            for f in FACTS
+        ]
+
+    return api

@@ -1,0 +1,122 @@
+"""Saved interviews in a SQL database (SQLite by default), encrypted, with an access log.
+
+Only a hash of each private token is stored, the answers are AES-GCM ciphertext (see
+`crypto.py`), and the access log records what was done and when, never what was answered.
+Interviews not changed for the retention period are deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import DateTime, Integer, LargeBinary, String, create_engine, delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from zairyu.web.crypto import DecryptionError, decrypt, encrypt, new_token, token_id
+from zairyu.web.interview import Interview
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class InterviewRow(Base):
+    __tablename__ = "interviews"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    answers: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccessRow(Base):
+    """Who touched which interview, when: the holder of its private link, by action."""
+
+    __tablename__ = "interview_access"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    interview_id: Mapped[str] = mapped_column(String(64), nullable=True, index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class InterviewExpiredError(LookupError):
+    """No interview for this link: never created, deleted, or past the retention period."""
+
+
+class InterviewStore:
+    def __init__(self, url: str, secret: bytes, retention: dt.timedelta) -> None:
+        self.engine: Engine = create_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._secret = secret
+        self.retention = retention
+        Base.metadata.create_all(self.engine)
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    def create(self) -> str:
+        token = new_token()
+        now = utc_now()
+        with self._session() as session:
+            session.add(
+                InterviewRow(
+                    id=token_id(token),
+                    answers=encrypt(self._secret, token, Interview().to_json()),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            session.add(AccessRow(interview_id=token_id(token), action="create", at=now))
+        return token
+
+    def load(self, token: str, action: str) -> Interview:
+        now = utc_now()
+        with self._session() as session:
+            row = session.get(InterviewRow, token_id(token))
+            if row is None or self._expired(row, now):
+                raise InterviewExpiredError
+            try:
+                interview = Interview.from_json(decrypt(self._secret, token, row.answers))
+            except DecryptionError:
+                raise InterviewExpiredError from None
+            session.add(AccessRow(interview_id=row.id, action=action, at=now))
+        return interview
+
+    def save(self, token: str, interview: Interview) -> None:
+        now = utc_now()
+        with self._session() as session:
+            row = session.get(InterviewRow, token_id(token))
+            if row is None or self._expired(row, now):
+                raise InterviewExpiredError
+            row.answers = encrypt(self._secret, token, interview.to_json())
+            row.updated_at = now
+            session.add(AccessRow(interview_id=row.id, action="answer", at=now))
+
+    def delete(self, token: str) -> bool:
+        with self._session() as session:
+            identifier = token_id(token)
+            deleted = session.execute(delete(InterviewRow).where(InterviewRow.id == identifier))
+            session.add(AccessRow(interview_id=None, action="delete", at=utc_now()))
+            return bool(getattr(deleted, "rowcount", 0))
+
+    def purge_expired(self, now: dt.datetime | None = None) -> int:
+        cutoff = (now or utc_now()) - self.retention
+        with self._session() as session:
+            result = session.execute(delete(InterviewRow).where(InterviewRow.updated_at < cutoff))
+            return int(getattr(result, "rowcount", 0))
+
+    def _expired(self, row: InterviewRow, now: dt.datetime) -> bool:
+        updated = row.updated_at
+        if updated.tzinfo is None:  # SQLite returns naive datetimes; they were stored in UTC
+            updated = updated.replace(tzinfo=dt.UTC)
+        return updated < now - self.retention
