@@ -486,3 +486,50 @@ def test_api_screens_a_case_and_lists_every_problem_of_a_bad_one(client: TestCli
     facts = client.get("/api/v1/facts", params={"lang": "ja"}).json()
     assert len(facts) == len(FACTS)
     assert all(f["question"] for f in facts)
+
+
+# --- Choosing what to check --------------------------------------------------------------------
+
+
+def test_choosing_one_pathway_asks_only_its_questions(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.text.count('type="checkbox" name="pathway"') == len(PATHWAYS)
+    response = client.post(
+        "/start",
+        data={"form_token": _form_token(home.text), "choosing": "1", "pathway": "provisional_stay"},
+    )
+    token = response.url.path.split("/")[2]
+    only = [p for p in PATHWAYS if p.id == "provisional_stay"]
+    first = screen(only, {}, AS_OF, with_what_ifs=False).questions[0].fact.name
+    assert response.url.path == f"/i/{token}/q/{first}"
+    assert _saved(client, token).pathways == ["provisional_stay"]
+    results = client.get(f"/i/{token}/results")
+    assert results.text.count('<section class="card card--') == 1
+
+
+def test_choosing_nothing_is_refused_with_a_message(client: TestClient) -> None:
+    home = client.get("/")
+    response = client.post("/start", data={"form_token": _form_token(home.text), "choosing": "1"})
+    assert response.status_code == 400
+    assert "Select at least one thing to check" in response.text
+    assert 'href="#pathway"' in response.text
+    assert "checked" not in response.text
+
+
+def test_the_choice_can_be_changed_later(client: TestClient) -> None:
+    token, _ = _start(client)
+    page = client.get(f"/i/{token}/pathways")
+    assert page.text.count(" checked") == len(PATHWAYS)
+    none = client.post(f"/i/{token}/pathways", data={"form_token": _form_token(page.text)})
+    assert none.status_code == 400
+    forged = client.post(
+        f"/i/{token}/pathways", data={"form_token": "1.x", "pathway": "refugee_recognition"}
+    )
+    assert forged.status_code == 409
+    assert 'value="refugee_recognition"' in forged.text
+    saved = client.post(
+        f"/i/{token}/pathways",
+        data={"form_token": _form_token(page.text), "pathway": ["refugee_recognition", "nope"]},
+    )
+    assert saved.status_code == 200
+    assert _saved(client, token).pathways == ["refugee_recognition"]

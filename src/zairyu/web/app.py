@@ -29,12 +29,13 @@ from zairyu.engine.determine import Reason
 from zairyu.engine.facts import Fact, FactType
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
-from zairyu.law.pathways import CONSTRAINTS, FACTS
+from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.report import ScreeningOut, display_value, screening_out
 from zairyu.web import api
 from zairyu.web.crypto import FormSigner, load_or_create_secret, token_id
 from zairyu.web.forms import DONT_KNOW, read_answer
 from zairyu.web.interview import (
+    PATHWAY_IDS,
     REFINE_SUFFIX,
     Interview,
     fact_of,
@@ -173,12 +174,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def start(request: Request) -> HTMLResponse:
-        return page(
-            request,
-            "start.html",
-            start_token=signer.sign("start"),
-            retention_days=settings.retention.days,
-        )
+        return start_page(request)
 
     @app.get("/language/{lang}")
     def switch_language(lang: str, next: str = "/") -> RedirectResponse:
@@ -189,32 +185,101 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return response
 
+    def pathway_choices(lang: Lang) -> list[tuple[str, str, str]]:
+        return [(p.id, p.title(lang), _first_sentence(p.summary(lang))) for p in PATHWAYS]
+
+    def start_page(request: Request, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return page(
+            request,
+            "start.html",
+            status_code=status_code,
+            start_token=signer.sign("start"),
+            retention_days=settings.retention.days,
+            choices=pathway_choices(choose_lang(request)),
+            chosen=context.pop("chosen", list(PATHWAY_IDS)),
+            **context,
+        )
+
     @app.post("/start")
     async def begin(request: Request) -> Response:
+        _ = translations(choose_lang(request)).gettext
         form = await request.form()
         if signer.check("start", str(form.get("form_token", ""))) == "invalid":
-            return page(
+            return start_page(request, status_code=400, form_error=True)
+        chosen = [str(p) for p in form.getlist("pathway") if p in PATHWAY_IDS]
+        if form.get("choosing") and not chosen:
+            return start_page(
                 request,
-                "start.html",
                 status_code=400,
-                start_token=signer.sign("start"),
-                retention_days=settings.retention.days,
-                form_error=True,
+                chosen=[],
+                errors={"pathway": _("Select at least one thing to check")},
             )
         token = store.create()
+        interview = Interview(pathways=chosen or list(PATHWAY_IDS))
         carried_key = str(form.get("carry_question", ""))
         if fact_of(carried_key) in FACTS:
             # An answer sent to an expired interview: keep it in the new one.
             fact = FACTS[fact_of(carried_key)]
             answer = read_answer(fact, _fields(form), settings.today(), choose_lang(request))
             if answer.ok:
-                interview = Interview()
                 interview.record(carried_key, answer.value)
                 try:
                     interview.case(settings.today())
-                    store.save(token, interview)
                 except CaseError:
-                    pass
+                    interview = Interview(pathways=interview.pathways)
+        store.save(token, interview)
+        return RedirectResponse(f"/i/{token}/next", status_code=303)
+
+    @app.get("/i/{token}/pathways", response_class=HTMLResponse)
+    def choose_pathways(request: Request, token: str) -> HTMLResponse:
+        try:
+            interview = load(token, "read")
+        except InterviewExpiredError:
+            return expired_page(request)
+        return page(
+            request,
+            "pathways.html",
+            token=token,
+            choices=pathway_choices(choose_lang(request)),
+            chosen=interview.pathways,
+            form_token=signer.sign(f"{token_id(token)}|pathways"),
+            back_url=f"/i/{token}/check",
+        )
+
+    @app.post("/i/{token}/pathways", response_class=HTMLResponse)
+    async def save_pathways(request: Request, token: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        form = await request.form()
+        try:
+            interview = load(token, "answer")
+        except InterviewExpiredError:
+            return expired_page(request)
+        chosen = [str(p) for p in form.getlist("pathway") if p in PATHWAY_IDS]
+        verdict = signer.check(f"{token_id(token)}|pathways", str(form.get("form_token", "")))
+        problem: dict[str, str] = {}
+        notice = None
+        if verdict != "ok":
+            notice = _(
+                "This form was changed or is out of date, so nothing was saved. Check your"
+                " choice and press “Continue” again."
+            )
+        elif not chosen:
+            problem = {"pathway": _("Select at least one thing to check")}
+        if notice or problem:
+            return page(
+                request,
+                "pathways.html",
+                status_code=409 if notice else 400,
+                token=token,
+                choices=pathway_choices(choose_lang(request)),
+                chosen=chosen,
+                errors=problem,
+                notice=notice,
+                form_token=signer.sign(f"{token_id(token)}|pathways"),
+                back_url=f"/i/{token}/check",
+            )
+        interview.pathways = chosen
+        store.save(token, interview)
         return RedirectResponse(f"/i/{token}/next", status_code=303)
 
     # --- The interview ----------------------------------------------------------------------
@@ -508,6 +573,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 # --- Helpers for the question page ------------------------------------------------------------
+
+
+def _first_sentence(text: str) -> str:
+    for end in ("。", ". "):
+        if end in text:
+            return text[: text.index(end) + len(end)].strip()
+    return text
 
 
 def _fields(form: FormData) -> dict[str, str]:

@@ -33,18 +33,26 @@ def fact_of(key: str) -> str:
     return key.removesuffix(REFINE_SUFFIX)
 
 
+PATHWAY_IDS = tuple(p.id for p in PATHWAYS)
+
+
 @dataclass(slots=True)
 class Interview:
     answers: dict[str, Saved] = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
+    # The pathways the person wants checked: only their questions are asked.
+    pathways: list[str] = field(default_factory=lambda: list(PATHWAY_IDS))
 
     def to_json(self) -> bytes:
-        return json.dumps({"answers": self.answers, "asked": self.asked}).encode()
+        return json.dumps(
+            {"answers": self.answers, "asked": self.asked, "pathways": self.pathways}
+        ).encode()
 
     @classmethod
     def from_json(cls, raw: bytes) -> Interview:
         data = json.loads(raw)
-        return cls(answers=dict(data["answers"]), asked=list(data["asked"]))
+        chosen = [p for p in data.get("pathways", PATHWAY_IDS) if p in PATHWAY_IDS]
+        return cls(answers=dict(data["answers"]), asked=list(data["asked"]), pathways=chosen)
 
     def case(self, as_of: dt.date) -> dict[str, MaybeValue]:
         """The known answers as a checked case (raises CaseError if they contradict)."""
@@ -84,7 +92,8 @@ class Interview:
 
 
 def screening(interview: Interview, as_of: dt.date, *, with_what_ifs: bool) -> Screening:
-    return screen(PATHWAYS, interview.case(as_of), as_of, with_what_ifs=with_what_ifs)
+    chosen = [p for p in PATHWAYS if p.id in interview.pathways] or list(PATHWAYS)
+    return screen(chosen, interview.case(as_of), as_of, with_what_ifs=with_what_ifs)
 
 
 def next_question(interview: Interview, as_of: dt.date) -> Question | None:
