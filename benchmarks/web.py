@@ -33,6 +33,7 @@ COUPLE = {
     "applicant.has_other_nationality": "no",
     "partner.nationality": "DE",
     "partner.has_other_nationality": "no",
+    "relationship.has_partner": "yes",
     "relationship.same_sex": "yes",
     "relationship.kind": "marriage",
     "household.living_together": "yes",

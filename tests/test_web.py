@@ -376,6 +376,7 @@ def test_results_show_one_card_per_pathway_with_linked_official_sources(
         "applicant.has_other_nationality": "no",
         "partner.nationality": "DE",
         "partner.has_other_nationality": "no",
+        "relationship.has_partner": "yes",
         "relationship.same_sex": "yes",
         "relationship.kind": "marriage",
         "household.living_together": "yes",

@@ -15,6 +15,7 @@ from zairyu.law.facts import (
     APPLICANT_HAS_OTHER_NATIONALITY,
     APPLICANT_NATIONALITY,
     APPLICANT_OTHER_NATIONALITY,
+    HAS_PARTNER,
     MARRIAGE,
     PARTNER_HAS_OTHER_NATIONALITY,
     PARTNER_NATIONALITY,
@@ -59,10 +60,10 @@ APPLICANT_FOREIGN = Rule(
 MARRIED_UNDER_JAPANESE_LAW = Rule(
     id="relationship.marriage_valid_in_japan",
     text=T(
-        "日本法上有効な婚姻である（異性間の法律婚）",
-        "A marriage valid under Japanese law (a legal marriage of a man and a woman)",
+        "日本法上有効な婚姻をしている（異性間の法律婚）",
+        "Married, in a marriage valid under Japanese law (a legal marriage of a man and a woman)",
     ),
-    expr=all_of(eq(RELATIONSHIP_KIND, MARRIAGE), not_(SAME_SEX)),
+    expr=all_of(eq(HAS_PARTNER, True), eq(RELATIONSHIP_KIND, MARRIAGE), not_(SAME_SEX)),
     citations=(src.NOTICE_2013, src.GENERAL_RULES_ART_24),
 )
 

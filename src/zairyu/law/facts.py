@@ -82,6 +82,19 @@ PARTNER_STATUS = Fact(
     codes=STATUSES,
 )
 
+HAS_PARTNER = Fact(
+    "relationship.has_partner",
+    FactType.BOOL,
+    T("配偶者又はパートナーがいますか。", "Do you have a spouse or partner?"),
+    T(
+        "婚姻した配偶者、登録パートナー、登録していないパートナーを含みます。相手が日本にいるかどうかは問いません。"
+        "離婚又は死別し、新しいパートナーがいない場合は「いいえ」と答えてください。",
+        "Include a spouse, a registered partner and an unregistered partner, in Japan or abroad."
+        " If you are divorced or widowed and have no new partner, answer no.",
+    ),
+    changeable=False,
+)
+
 SAME_SEX = Fact(
     "relationship.same_sex",
     FactType.BOOL,
@@ -94,6 +107,7 @@ SAME_SEX = Fact(
         "Answer by the sex recorded in official documents such as passports.",
     ),
     changeable=False,
+    asked_when=(HAS_PARTNER.name, True),
 )
 
 MARRIAGE = "marriage"
@@ -129,6 +143,7 @@ RELATIONSHIP_KIND = Fact(
             ),
         ),
     ),
+    asked_when=(HAS_PARTNER.name, True),
 )
 
 RELATIONSHIP_DATE = Fact(
@@ -433,6 +448,7 @@ DEPORTATION_ORDER_ISSUED = Fact(
 )
 
 SHARED_FACTS: tuple[Fact, ...] = (
+    HAS_PARTNER,
     SAME_SEX,
     APPLICANT_NATIONALITY,
     APPLICANT_HAS_OTHER_NATIONALITY,

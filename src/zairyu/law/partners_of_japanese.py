@@ -21,7 +21,7 @@ import datetime as dt
 
 from zairyu.data.statuses import NO_STATUS
 from zairyu.engine.case import Constraint
-from zairyu.engine.expr import Const, Period, Rule, any_of, eq, is_in, lift, not_
+from zairyu.engine.expr import Const, Period, Rule, all_of, any_of, eq, is_in, lift, not_
 from zairyu.engine.pathway import (
     Alternative,
     Deadline,
@@ -42,6 +42,7 @@ from zairyu.law.facts import (
     APPLICANT_IN_JAPAN,
     APPLICANT_STATUS,
     APPLICANT_STAY_EXPIRES,
+    HAS_PARTNER,
     LIVING_TOGETHER,
     MARRIAGE,
     REGISTERED_PARTNERSHIP,
@@ -127,8 +128,11 @@ AFTER_JUDGMENT = Requirement(
 SAME_SEX_COUPLE = Requirement(
     Rule(
         id=f"{ID}.same_sex",
-        text=T("二人は法律上同性である", "The couple are of the same legal sex"),
-        expr=lift(SAME_SEX),
+        text=T(
+            "パートナーがおり、二人は法律上同性である",
+            "There is a partner, and the couple are of the same legal sex",
+        ),
+        expr=all_of(eq(HAS_PARTNER, True), lift(SAME_SEX)),
         citations=(src.TOKYO_DISTRICT_COURT_2022,),
     ),
     Effect.REQUIRED,

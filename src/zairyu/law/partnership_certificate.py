@@ -56,7 +56,7 @@ from zairyu.engine.tables import DatedTable
 from zairyu.engine.text import Text
 from zairyu.law import partnership_certificate_sources as psrc
 from zairyu.law import sources as src
-from zairyu.law.facts import APPLICANT_BIRTH_DATE, LIVING_TOGETHER, SAME_SEX
+from zairyu.law.facts import APPLICANT_BIRTH_DATE, HAS_PARTNER, LIVING_TOGETHER, SAME_SEX
 
 T = Text
 ID = "partnership_certificate"
@@ -434,14 +434,17 @@ COUPLE = Requirement(
     Rule(
         id=f"{ID}.couple",
         text=T(
-            "二人が法律上同性である、又は制度が認める場合は一方若しくは双方が性的マイノリティである（すべてのカップルを対象とする制度もある）",
-            "The couple are of the same legal sex, or one or both are sexual minorities where the"
-            " system accepts that (some systems accept every couple)",
+            "パートナーがおり、二人が法律上同性である、又は制度が認める場合は一方若しくは双方が性的マイノリティである（すべてのカップルを対象とする制度もある）",
+            "There is a partner, and the couple are of the same legal sex, or one or both are"
+            " sexual minorities where the system accepts that (some systems accept every couple)",
         ),
-        expr=any_of(
-            lift(SAME_SEX),
-            all_of(SEXUAL_MINORITY, _on(ONE_OR_BOTH_MINORITY)),
-            _on(ALL_COUPLES),
+        expr=all_of(
+            eq(HAS_PARTNER, True),
+            any_of(
+                lift(SAME_SEX),
+                all_of(SEXUAL_MINORITY, _on(ONE_OR_BOTH_MINORITY)),
+                _on(ALL_COUPLES),
+            ),
         ),
         citations=(psrc.TOKYO_RULE, data.CITATION),
     ),

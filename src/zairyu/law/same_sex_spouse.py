@@ -50,6 +50,7 @@ from zairyu.law.facts import (
     APPLICANT_NATIONALITY,
     APPLICANT_OTHER_NATIONALITY,
     APPLICANT_STAY_EXPIRES,
+    HAS_PARTNER,
     LIVING_TOGETHER,
     MARRIAGE,
     PARTNER_HAS_OTHER_NATIONALITY,
@@ -158,8 +159,11 @@ IN_FORCE = in_force_rule(
 SAME_SEX_COUPLE = Requirement(
     Rule(
         id=f"{ID}.same_sex",
-        text=T("同性の配偶者・パートナーである", "The couple are of the same legal sex"),
-        expr=lift(SAME_SEX),
+        text=T(
+            "法律上同性の配偶者・パートナーがいる",
+            "There is a spouse or partner, of the same legal sex",
+        ),
+        expr=all_of(eq(HAS_PARTNER, True), lift(SAME_SEX)),
         citations=(src.NOTICE_2013,),
     ),
     Effect.REQUIRED,
