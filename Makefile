@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint bench clean test-tools
 
 $(BIN)/zairyu: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,11 @@ lint: install
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy --strict src
 
-test: lint
+# Debian's chromium, a Japanese font and axe-core for the real-browser tests (tests/browser).
+test-tools:
+	scripts/ensure-test-tools
+
+test: lint test-tools
 	$(BIN)/pytest
 
 bench: install

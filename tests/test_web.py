@@ -504,6 +504,8 @@ def test_choosing_one_pathway_asks_only_its_questions(client: TestClient) -> Non
     first = screen(only, {}, AS_OF, with_what_ifs=False).questions[0].fact.name
     assert response.url.path == f"/i/{token}/q/{first}"
     assert _saved(client, token).pathways == ["provisional_stay"]
+    _answer(client, token, first, dont_know="1")
+    assert _saved(client, token).pathways == ["provisional_stay"]  # answering keeps the choice
     results = client.get(f"/i/{token}/results")
     assert results.text.count('<section class="card card--') == 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -138,13 +138,21 @@ class Walk:
     page_types: list[str] = field(default_factory=list)
 
 
-def start(page: Page, on_page: Callable[[str], None] | None = None) -> Response:
-    """Open the start page and press "Start now"; returns the response of the first question."""
+def start(
+    page: Page,
+    on_page: Callable[[str], None] | None = None,
+    check: Sequence[str] | None = None,
+) -> Response:
+    """Open the start page, keep only the pathways in `check` selected (all when None), and
+    press "Start now"; returns the response of the first question."""
     response = page.goto("/")
     assert response is not None, "no response from the start page"
     assert response.status == 200, f"start page: HTTP {response.status}"
     if on_page:
         on_page("start")
+    if check is not None:
+        for box in page.locator("form[action='/start'] input[name=pathway]").all():
+            box.set_checked(box.get_attribute("value") in check)
     with page.expect_navigation(wait_until="domcontentloaded") as navigation:
         page.locator("form[action='/start'] button[type=submit]").click()
     first = navigation.value
@@ -159,6 +167,7 @@ def walk(
     *,
     on_page: Callable[[str], None] | None = None,
     try_empty_first: bool = False,
+    check: Sequence[str] | None = None,
 ) -> Walk:
     """From the start page to "Check your answers", answering every question from `answers`.
 
@@ -167,7 +176,7 @@ def walk(
     With `try_empty_first`, the first question is first sent unanswered to see its error page.
     """
     result = Walk()
-    response = start(page, on_page)
+    response = start(page, on_page, check)
     while (key := question_key(page)) is not None:
         assert response.status == 200, (
             f"question page {page.url} answered HTTP {response.status}:\n"

@@ -245,3 +245,33 @@ def test_not_found_page(new_context: NewContext) -> None:
     assert squash(page.locator("main h1").inner_text()) == "Page not found"
     screenshot(page, "not-found-en")
     check_axe(page, "the page-not-found page")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_other_page_passes_axe(new_context: NewContext, lang: str) -> None:
+    """The pages a journey does not pass through: what to check, deleting, deleted, an expired
+    link, and a refused choice."""
+    _ = gettext(lang)
+    page = new_context(lang).new_page()
+    start(page)
+    token = token_of(page)
+    page.goto(f"/i/{token}/pathways")
+    assert squash(page.locator("main h1").inner_text()) == _("What do you want to check?")
+    check_axe(page, f"the choice of pathways ({lang})")
+    for box in page.locator("input[name=pathway]").all():
+        box.set_checked(False)
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.locator("main button[type=submit]").click()
+    assert page.locator(".error-summary a[href='#pathway']").count() == 1
+    check_axe(page, f"the refused choice of pathways ({lang})")
+    page.goto(f"/i/{token}/delete")
+    check_axe(page, f"delete my answers ({lang})")
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.locator("main button[type=submit]").click()
+    assert urlsplit(page.url).path == "/deleted"
+    check_axe(page, f"answers deleted ({lang})")
+    response = page.goto(f"/i/{token}/check")
+    assert response is not None
+    assert response.status == 410
+    assert squash(page.locator("main h1").inner_text()) == _("This link has expired")
+    check_axe(page, f"expired link ({lang})")

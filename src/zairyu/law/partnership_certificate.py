@@ -122,7 +122,7 @@ def _connection(who: str, ja: str, en: str) -> Fact:
         FactType.ENUM,
         T(
             f"{ja}は、その自治体の区域とどのような関係がありますか。",
-            f"How is {en} connected to the area of that system?",
+            f"How {'are' if en == 'you' else 'is'} {en} connected to the area of that system?",
         ),
         _CONNECTION_HELP,
         choices=(

@@ -41,6 +41,7 @@ from zairyu.web.interview import (
     fact_of,
     next_question,
     screening,
+    unasked,
 )
 from zairyu.web.store import InterviewExpiredError, InterviewStore
 
@@ -403,7 +404,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         if not answer.ok:
             return again(answer.errors)
-        updated = Interview(answers=dict(interview.answers), asked=list(interview.asked))
+        updated = Interview(
+            answers=dict(interview.answers),
+            asked=list(interview.asked),
+            pathways=list(interview.pathways),
+        )
         updated.record(key, answer.value)
         try:
             updated.case(today)
@@ -432,9 +437,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             rows.append(
                 {
                     "question": fact.question(lang),
-                    "answer": _("I don't know")
-                    if value is None
-                    else display_value(fact.name, fact.parse(value), lang),
+                    "answer": answer_text(fact, value, lang),
                     "change_url": f"/i/{token}/q/{fact.name}?change=1"
                     + ("&refine=1" if key != fact.name else ""),
                 }
@@ -470,15 +473,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/i/{token}/results", response_class=HTMLResponse)
     def results(request: Request, token: str) -> HTMLResponse:
-        result = result_of(request, token, "results")
-        if isinstance(result, HTMLResponse):
-            return result
+        try:
+            interview = load(token, "results")
+        except InterviewExpiredError:
+            return expired_page(request)
+        today = settings.today()
+        result = screening_out(
+            screening(interview, today, with_what_ifs=True), choose_lang(request)
+        )
         _ = translations(choose_lang(request)).gettext
         return page(
             request,
             "results.html",
             token=token,
             result=result,
+            questions_left=unasked(interview, settings.today()),
             outcome_words={
                 "eligible": _("you appear to qualify"),
                 "discretionary": _("possible, decided case by case"),
@@ -489,7 +498,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "secondary": _("secondary source"),
                 "unconfirmed": _("not confirmed"),
             },
-            questions_left=len(result.next_questions),
             back_url=f"/i/{token}/check",
         )
 
@@ -573,6 +581,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 # --- Helpers for the question page ------------------------------------------------------------
+
+
+def answer_text(fact: Fact, saved: object, lang: Lang) -> str:
+    """An answer as the person chose it: the option's own label, dates in the page's format."""
+    _ = translations(lang).gettext
+    value = fact.parse(saved)
+    if value is None:
+        return _("I don't know")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    return display_value(fact.name, value, lang)
 
 
 def _first_sentence(text: str) -> str:

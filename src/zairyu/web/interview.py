@@ -101,3 +101,11 @@ def next_question(interview: Interview, as_of: dt.date) -> Question | None:
         if question_key(question.fact, question.reason) not in interview.asked:
             return question
     return None
+
+
+def unasked(interview: Interview, as_of: dt.date) -> int:
+    """How many questions that could still change an outcome have not been asked."""
+    return sum(
+        question_key(q.fact, q.reason) not in interview.asked
+        for q in screening(interview, as_of, with_what_ifs=False).questions
+    )

@@ -13,3 +13,17 @@
     });
   });
 })();
+// A link to a source folded inside <details> opens it.
+(function () {
+  "use strict";
+  function reveal() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    var folded = target && target.closest("details");
+    if (folded) {
+      folded.setAttribute("open", "");
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
+})();
