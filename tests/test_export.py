@@ -121,7 +121,7 @@ def test_english_pdf_is_in_english() -> None:
     text = _pdf_text(screening_pdf(_example("en")))
     assert _squash("Eligible: the published requirements are met") in text
     assert _squash("This is not legal advice.") in text
-    assert _squash("Evaluation date: 2026-11-22") in text
+    assert _squash("Evaluation date: 22 November 2026") in text
     assert "外国人の同性配偶者" not in text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from babel.dates import format_date as babel_format_date
 from pydantic import BaseModel, ConfigDict, Field
 
 from zairyu import __version__
@@ -345,9 +346,8 @@ def display_value(fact_name: str, value: MaybeValue, lang: Lang) -> str:
 
 
 def format_date(day: dt.date, lang: Lang) -> str:
-    if lang == "ja":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return day.isoformat()
+    """A date as people write it: 2026年11月22日, 22 November 2026 (Babel, CLDR)."""
+    return str(babel_format_date(day, format="long", locale="ja" if lang == "ja" else "en_GB"))
 
 
 def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:

@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date as babel_format_date
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -30,7 +29,7 @@ from zairyu.engine.facts import Fact, FactType
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
-from zairyu.report import ScreeningOut, display_value, screening_out
+from zairyu.report import ScreeningOut, display_value, format_date, screening_out
 from zairyu.web import api
 from zairyu.web.crypto import FormSigner, load_or_create_secret, token_id
 from zairyu.web.forms import DONT_KNOW, read_answer
@@ -73,10 +72,6 @@ class Settings:
 
     def today(self) -> dt.date:
         return self.as_of or dt.datetime.now(JAPAN).date()
-
-
-def format_date(day: dt.date, lang: Lang) -> str:
-    return str(babel_format_date(day, format="long", locale="ja" if lang == "ja" else "en_GB"))
 
 
 def choose_lang(request: Request) -> Lang:
