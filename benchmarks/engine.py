@@ -2,6 +2,7 @@
 
     python benchmarks/engine.py            # everything (about a minute)
     python benchmarks/engine.py --quick    # smaller samples
+    python benchmarks/engine.py --quick --sizes 10000 1000000   # smaller samples, chosen tables
 
 Prints tables; asserts nothing. Each batch size runs in a fresh process so that its peak
 resident memory is its own. The data are synthetic (`benchmarks/synthetic.py`).
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import resource
@@ -61,9 +63,11 @@ def _percentiles(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 def single_case(console: Console, runs: int) -> None:
     from zairyu.engine.screen import screen
     from zairyu.law.pathways import PATHWAYS
+    from zairyu.law.same_sex_spouse import PATHWAY
     from zairyu.report import screening_out
 
-    table = Table(title=f"One case, all pathways (µs, {runs} runs each)")
+    alone = (PATHWAY,)
+    table = Table(title=f"One case (µs, {runs} runs each)")
     for column in (
         "scenario",
         "same-sex spouse outcome",
@@ -71,6 +75,8 @@ def single_case(console: Console, runs: int) -> None:
         "engine p99",
         "+ JSON report p50",
         "+ JSON report p99",
+        "same-sex spouse alone p50",
+        "same-sex spouse alone p99",
     ):
         table.add_column(column, justify="right" if "p" in column[-3:] else "left")
     for name, case in SCENARIOS.items():
@@ -84,6 +90,7 @@ def single_case(console: Console, runs: int) -> None:
         report = _percentiles(
             lambda case=case: screening_out(screen(PATHWAYS, case, AS_OF), "en"), runs // 4
         )  # type: ignore[misc]
+        one = _percentiles(lambda case=case: screen(alone, case, AS_OF), runs)  # type: ignore[misc]
         table.add_row(
             name,
             outcome,
@@ -91,28 +98,37 @@ def single_case(console: Console, runs: int) -> None:
             f"{engine[1]:.1f}",
             f"{report[0]:.1f}",
             f"{report[1]:.1f}",
+            f"{one[0]:.1f}",
+            f"{one[1]:.1f}",
         )
     console.print(table)
     console.print(
-        "engine = outcome, explanation tree, next questions, what-ifs, documents and deadlines;"
-        " + JSON report = the same rendered to the documented result model (Pydantic).\n"
+        "engine = all eight pathways: outcome, explanation tree, next questions, what-ifs,"
+        " documents and deadlines; + JSON report = the same rendered to the documented result"
+        " model (Pydantic); same-sex spouse alone = the engine columns for that one pathway.\n"
     )
 
 
-def batch_worker(rows: int, typed: bool, repeats: int) -> dict[str, float]:
-    """Run in a child process: generate, then time the columnar screening of `rows` cases."""
+def batch_worker(rows: int, typed: bool, repeats: int, alone: bool) -> dict[str, float]:
+    """Run in a child process: generate, then time the columnar screening of `rows` cases
+    (for every pathway, or for the same-sex spouse pathway `alone`)."""
     from synthetic import table
     from zairyu.engine.batch import fact_columns, prepare, screen_frame
     from zairyu.law.pathways import FACTS, PATHWAYS
+    from zairyu.law.same_sex_spouse import PATHWAY
 
+    pathways = (PATHWAY,) if alone else PATHWAYS
     frame = table(rows)
+    if alone:
+        # The table holds only the facts the pathway reads, as a table for it alone would.
+        frame = frame.select(fact.name for fact in fact_columns(pathways))
     if typed:
-        frame = prepare(frame.lazy(), fact_columns(PATHWAYS)).collect()
+        frame = prepare(frame.lazy(), fact_columns(pathways)).collect()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        result = screen_frame(frame, PATHWAYS, FACTS, AS_OF)
+        result = screen_frame(frame, pathways, FACTS, AS_OF)
         best = min(best, time.perf_counter() - start)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
@@ -128,9 +144,10 @@ def batch_worker(rows: int, typed: bool, repeats: int) -> dict[str, float]:
 
 def batch(console: Console, sizes: list[int], repeats: int) -> None:
     table = Table(
-        title=f"Tables of cases, all pathways, columnar (Polars, {os.cpu_count()} cores, best of {repeats})"
+        title=f"Tables of cases, columnar (Polars, {os.cpu_count()} cores, best of {repeats})"
     )
     for column in (
+        "pathways",
         "rows",
         "input",
         "seconds",
@@ -140,32 +157,33 @@ def batch(console: Console, sizes: list[int], repeats: int) -> None:
         "growth while screening MiB",
     ):
         table.add_column(column, justify="right")
-    for typed in (False, True):
-        for rows in sizes:
-            completed = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--worker",
-                    str(rows),
-                    "--typed" if typed else "--strings",
-                    "--repeats",
-                    str(repeats),
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            r = json.loads(completed.stdout)
-            table.add_row(
-                f"{rows:,}",
-                "pl.Enum columns" if typed else "text columns",
-                f"{r['seconds']:.3f}",
-                f"{r['rows_per_second']:,.0f}",
-                f"{r['input_mib']:.1f}",
-                f"{r['peak_rss_mib']:.0f}",
-                f"{r['peak_growth_mib']:.0f}",
-            )
+    for alone, typed, rows in itertools.product((False, True), (False, True), sizes):
+        completed = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                str(rows),
+                "--typed" if typed else "--strings",
+                "--repeats",
+                str(repeats),
+                *(["--alone"] if alone else []),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        r = json.loads(completed.stdout)
+        table.add_row(
+            "same-sex spouse" if alone else "all eight",
+            f"{rows:,}",
+            "pl.Enum columns" if typed else "text columns",
+            f"{r['seconds']:.3f}",
+            f"{r['rows_per_second']:,.0f}",
+            f"{r['input_mib']:.1f}",
+            f"{r['peak_rss_mib']:.0f}",
+            f"{r['peak_growth_mib']:.0f}",
+        )
     console.print(table)
     console.print(
         "text columns: codes arrive as strings and are validated and cast to pl.Enum as part of the run.\n"
@@ -178,17 +196,20 @@ def main() -> None:
     parser.add_argument("--worker", type=int)
     parser.add_argument("--typed", action="store_true")
     parser.add_argument("--strings", action="store_true")
+    parser.add_argument("--alone", action="store_true")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", help="table sizes (rows) to screen")
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(batch_worker(args.worker, args.typed, args.repeats)))
+        print(json.dumps(batch_worker(args.worker, args.typed, args.repeats, args.alone)))
         return
     console = Console(width=130)
     console.print(
         f"zairyu engine benchmark — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {sys.version.split()[0]}"
     )
     single_case(console, runs=2_000 if args.quick else 20_000)
-    batch(console, [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000], args.repeats)
+    sizes = args.sizes or ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
+    batch(console, sizes, args.repeats)
 
 
 if __name__ == "__main__":

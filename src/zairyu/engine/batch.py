@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import reduce
 
 import polars as pl
 
 from zairyu.engine.columnar import Compiler, categories, polars_dtype
 from zairyu.engine.facts import Fact, FactSet
-from zairyu.engine.pathway import Effect, Outcome, Pathway
+from zairyu.engine.pathway import Effect, Outcome, Pathway, outcome_of
 
 OUTCOME_DTYPE = pl.Enum([o.value for o in Outcome])
 
@@ -22,12 +23,23 @@ class BatchInputError(ValueError):
     """A column that cannot be read as its fact: names the column, the row and the value."""
 
 
-def _any(exprs: Sequence[pl.Expr]) -> pl.Expr:
-    return pl.any_horizontal(exprs) if exprs else pl.lit(False)
+def _kleene_all(exprs: Sequence[pl.Expr]) -> pl.Expr:
+    """True if every value holds, False if one fails, else unknown (null)."""
+    return reduce(lambda a, b: a & b, exprs) if exprs else pl.lit(True)
 
 
-def _all(exprs: Sequence[pl.Expr]) -> pl.Expr:
-    return pl.all_horizontal(exprs) if exprs else pl.lit(True)
+def _outcome_table(pathway: Pathway) -> pl.Series:
+    """The outcome for each pair (all required hold?, all standard hold?), each three-valued,
+    at the position `3 * code(required) + code(standard)`, with codes False 0, True 1, null 2."""
+    outcomes = []
+    for required in (False, True, None):
+        for standard in (False, True, None):
+            # Requirements of a kind all with the same value: its Kleene AND.
+            values = [
+                required if r.effect is Effect.REQUIRED else standard for r in pathway.decisive
+            ]
+            outcomes.append(outcome_of(pathway.possible(values)).value)
+    return pl.Series(outcomes, dtype=OUTCOME_DTYPE)
 
 
 def outcome_expr(pathway: Pathway, compiler: Compiler) -> tuple[pl.Expr, list[pl.Expr]]:
@@ -39,30 +51,12 @@ def outcome_expr(pathway: Pathway, compiler: Compiler) -> tuple[pl.Expr, list[pl
     standard = [
         v for r, v in zip(pathway.decisive, values, strict=True) if r.effect is Effect.STANDARD
     ]
-    required_fails = _any([(~v).fill_null(False) for v in required])
-    required_unknown = _any([v.is_null() for v in required])
-    standard_fails = _any([(~v).fill_null(False) for v in standard])
-    standard_all_hold = _all([v.fill_null(False) for v in standard])
-    # A pathway capped at discretionary never says eligible (see Pathway.ceiling): once no
-    # required requirement fails or is unknown, the standard ones cannot change its outcome.
-    if pathway.ceiling is Outcome.DISCRETIONARY:
-        standard_all_hold = pl.lit(True)
-        best = Outcome.DISCRETIONARY
-    else:
-        best = Outcome.ELIGIBLE
-    outcome = (
-        pl.when(required_fails)
-        .then(pl.lit(Outcome.NOT_ELIGIBLE.value))
-        .when(required_unknown)
-        .then(pl.lit(Outcome.UNDETERMINED.value))
-        .when(standard_all_hold)
-        .then(pl.lit(best.value))
-        .when(standard_fails)
-        .then(pl.lit(Outcome.DISCRETIONARY.value))
-        .otherwise(pl.lit(Outcome.UNDETERMINED.value))
-        .cast(OUTCOME_DTYPE)
-    )
-    return outcome, values
+    # The outcome depends only on whether some required requirement fails or is unknown, and
+    # whether some standard one does (`possible_outcomes`): Kleene's AND of each kind says it.
+    # The outcome is then one gather from the nine possible ones, not a chain of branches.
+    required_code = _kleene_all(required).cast(pl.UInt8).fill_null(2)
+    standard_code = _kleene_all(standard).cast(pl.UInt8).fill_null(2)
+    return pl.lit(_outcome_table(pathway)).gather(required_code * 3 + standard_code), values
 
 
 def fact_columns(pathways: Sequence[Pathway]) -> list[Fact]:

@@ -11,13 +11,16 @@ rules are shared, and inlining them would compute the same thing many times. Cod
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from collections.abc import Callable
 from functools import reduce
 from typing import Any
 
 import polars as pl
 
+from zairyu.engine.dates import shift
 from zairyu.engine.expr import (
     And,
     AsOf,
@@ -36,6 +39,7 @@ from zairyu.engine.expr import (
     WithExceptions,
 )
 from zairyu.engine.facts import Fact, FactType
+from zairyu.engine.tables import DatedTable
 
 NULL_BOOL = pl.lit(None, dtype=pl.Boolean)
 
@@ -161,7 +165,67 @@ _OPS: dict[Op, Callable[[pl.Expr, pl.Expr], pl.Expr]] = {
 
 
 def _compare(c: Compiler, node: Compare) -> pl.Expr:
+    shifted = _shifted_against_as_of(c, node)
+    if shifted is not None:
+        return shifted
     return _OPS[node.op](c.compile(node.left), c.compile(node.right))
+
+
+# `shifted(day) op as_of` as `day op' threshold`, for the ordering operators. With as_of at the
+# left, the operator is read from the right: `as_of >= x` is `x <= as_of`.
+_MIRRORED = {Op.LT: Op.GT, Op.LE: Op.GE, Op.GT: Op.LT, Op.GE: Op.LE}
+
+
+def _shifted_against_as_of(c: Compiler, node: Compare) -> pl.Expr | None:
+    """A date shifted by a period compared with the evaluation date, as the unshifted date
+    compared with one constant: the same answer without shifting every row's date.
+
+    `shift` never decreases (a later day never shifts to an earlier one: clamping to the end of
+    a month keeps the order), so the days whose shift is `<= as_of` (or `< as_of`) are exactly
+    the days up to a last one, found by bisection with the interpreter's own `shift`.
+    """
+    if isinstance(node.right, AsOf) and isinstance(node.left, DateShift):
+        moved, op = node.left, node.op
+    elif isinstance(node.left, AsOf) and isinstance(node.right, DateShift):
+        moved, op = node.right, _MIRRORED.get(node.op, node.op)
+    else:
+        return None
+    if op not in _MIRRORED:
+        return None  # == and != are left as they are written
+
+    def shifted(day: dt.date) -> dt.date:
+        return shift(day, moved.years, moved.months, moved.days)
+
+    try:
+        # The last day whose shift is at most (LE, GT) or before (LT, GE) the evaluation date.
+        if op in (Op.LE, Op.GT):
+            last = _last_day(lambda day: shifted(day) <= c.as_of, c.as_of, moved)
+        else:
+            last = _last_day(lambda day: shifted(day) < c.as_of, c.as_of, moved)
+    except (OverflowError, ValueError):
+        return None  # an evaluation date at the edge of the calendar: shift row by row
+    if last is None:
+        return None
+    day = c.compile(moved.arg)
+    threshold = pl.lit(last, dtype=pl.Date)
+    return day <= threshold if op in (Op.LE, Op.LT) else day > threshold
+
+
+def _last_day(
+    holds: Callable[[dt.date], bool], around: dt.date, moved: DateShift
+) -> dt.date | None:
+    """The last day for which `holds`, given that it holds up to some day and never after."""
+    reach = abs(moved.years * 12 + moved.months) * 31 + abs(moved.days) + 62
+    low, high = around.toordinal() - reach, around.toordinal() + reach
+    if not holds(dt.date.fromordinal(low)) or holds(dt.date.fromordinal(high)):
+        return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if holds(dt.date.fromordinal(middle)):
+            low = middle
+        else:
+            high = middle
+    return dt.date.fromordinal(low)
 
 
 def _is_in(c: Compiler, node: IsIn) -> pl.Expr:
@@ -169,24 +233,40 @@ def _is_in(c: Compiler, node: IsIn) -> pl.Expr:
 
 
 def _date_shift(c: Compiler, node: DateShift) -> pl.Expr:
-    out = c.compile(node.arg)
-    months = node.years * 12 + node.months
+    # The calendar repeats every 400 years (146,097 days), so how far a shift moves a day depends
+    # only on the day's place in that cycle: one gather from a table, where shifting each row
+    # by months is several times slower.
+    day = c.compile(node.arg).to_physical()
+    moved = _shift_by_day_of_cycle(node.years * 12 + node.months, node.days)
+    return (day + pl.lit(moved).gather(day % _CYCLE)).cast(pl.Date)
+
+
+_CYCLE = 146_097  # days in 400 Gregorian years
+
+
+@functools.cache
+def _shift_by_day_of_cycle(months: int, days: int) -> pl.Series:
+    """How many days a shift by `months` then `days` moves each day of one 400-year cycle
+    (1970-01-01 onwards), computed with Polars' own calendar arithmetic."""
+    cycle = pl.int_range(0, _CYCLE, dtype=pl.Int32, eager=True)
+    shifted = cycle.cast(pl.Date)
     if months:
-        out = out.dt.offset_by(f"{months}mo")
-    if node.days:
-        out = out.dt.offset_by(f"{node.days}d")
-    return out
+        shifted = shifted.dt.offset_by(f"{months}mo")
+    if days:
+        shifted = shifted.dt.offset_by(f"{days}d")
+    return (shifted.to_physical() - cycle).cast(pl.Int32)
+
+
+def _day_of(node: Lookup) -> object:
+    """What the day of a look-up means: a fact's name, the evaluation date, or that node."""
+    if isinstance(node.on, FactRef):
+        return node.on.fact.name
+    return "as_of" if isinstance(node.on, AsOf) else id(node.on)
 
 
 def _lookup(c: Compiler, node: Lookup) -> pl.Expr:
     # The same table, key fact and date mean the same column, wherever the look-up is written.
-    on = (
-        node.on.fact.name
-        if isinstance(node.on, FactRef)
-        else "as_of"
-        if isinstance(node.on, AsOf)
-        else id(node.on)
-    )
+    on = _day_of(node)
     key = node.key.fact.name if isinstance(node.key, FactRef) else id(node.key)
     meaning = ("lookup", node.table.id, key, on)
     return c.staged(
@@ -202,8 +282,7 @@ def _lookup_expr(c: Compiler, node: Lookup) -> pl.Expr:
     key = c.compile(node.key)
     if isinstance(node.on, AsOf):
         # One date for every row: the answer per code is a constant, so a set membership.
-        holds = [k for k in codes if table.value(k, c.as_of) is True]
-        unknown = [k for k in codes if table.value(k, c.as_of) is None]
+        holds, unknown = _answers_on(table, codes, c.as_of)
         return (
             pl.when(key.is_null())
             .then(NULL_BOOL)
@@ -213,27 +292,110 @@ def _lookup_expr(c: Compiler, node: Lookup) -> pl.Expr:
             .then(NULL_BOOL)
             .otherwise(False)
         )
-    day = c.compile(node.on)
-    index = key.to_physical()
-    windows = [table.windows.get(k) for k in codes]
-    possible = pl.lit(
-        pl.Series([w.possible_from if w else None for w in windows], dtype=pl.Date)
-    ).gather(index)
-    certain = pl.lit(
-        pl.Series([w.certain_from if w else None for w in windows], dtype=pl.Date)
-    ).gather(index)
-    # Kleene arithmetic instead of branches: `possibly` is false before the window opens (or
-    # for a code outside the table, or a past event's day when the window opens after the
-    # evaluation date); `certainly` is true once it has closed; unknown in between.
+    # Kleene's answer per code and day: false before the window opens (or for a code outside
+    # the table, or a past event's day when the window opens after the evaluation date), true
+    # once it has closed, unknown in between, and unknown for an unknown day of a code that the
+    # table may hold.
     past = isinstance(node.on, FactRef) and node.on.fact.past
-    reachable = [
+    reachable = frozenset(
         k
         for k in codes
         if k in table.windows and (not past or table.windows[k].possible_from <= c.as_of)
-    ]
-    possibly = (day >= possible) & key.is_in(reachable)
-    certainly = day >= certain
-    return possibly & (certainly | NULL_BOOL)
+    )
+    boundaries = _boundaries(table)
+    if not boundaries:
+        # No code is ever in the table: false for every known code, unknown for an unknown one.
+        return pl.when(key.is_null()).then(NULL_BOOL).otherwise(False)
+    # The answer changes only on a boundary, so it is one of a table of answers by code and
+    # "bucket" of days: one gather, where comparing with each code's dates would take two.
+    width = len(boundaries) + 2  # buckets 0..len(boundaries), then "day unknown"
+    index = key.to_physical().cast(pl.UInt32) * width + _day_bucket(c, node, boundaries)
+    return pl.lit(_answers(table, codes, reachable, boundaries)).gather(index)
+
+
+_ANSWERS_ON: dict[
+    tuple[int, tuple[str, ...], dt.date], tuple[DatedTable, list[str], list[str]]
+] = {}
+
+
+def _answers_on(
+    table: DatedTable, codes: tuple[str, ...], day: dt.date
+) -> tuple[list[str], list[str]]:
+    """The codes for which `table` holds on `day`, and those for which it is unknown."""
+    memo_key = (id(table), codes, day)
+    cached = _ANSWERS_ON.get(memo_key)
+    if cached is None or cached[0] is not table:
+        if len(_ANSWERS_ON) >= 256:  # evaluation dates vary in tests: keep the memo small
+            _ANSWERS_ON.clear()
+        holds = [k for k in codes if table.value(k, day) is True]
+        unknown = [k for k in codes if table.value(k, day) is None]
+        cached = _ANSWERS_ON[memo_key] = (table, holds, unknown)
+    return cached[1], cached[2]
+
+
+def _boundaries(table: DatedTable) -> tuple[dt.date, ...]:
+    """The days on which some code's answer changes, in order."""
+    return tuple(
+        sorted({d for w in table.windows.values() for d in (w.possible_from, w.certain_from)})
+    )
+
+
+_ANSWERS: dict[tuple[int, tuple[str, ...], frozenset[str]], tuple[DatedTable, pl.Series]] = {}
+
+
+def _answers(
+    table: DatedTable,
+    codes: tuple[str, ...],
+    reachable: frozenset[str],
+    boundaries: tuple[dt.date, ...],
+) -> pl.Series:
+    """The answer for code `i` and bucket `j` at `i * width + j` (see `_lookup_expr`)."""
+    memo_key = (id(table), codes, reachable)
+    cached = _ANSWERS.get(memo_key)
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    width = len(boundaries) + 2
+    first_days = [boundaries[0] - dt.timedelta(days=1), *boundaries]
+    answers: list[bool | None] = []
+    for code in codes:
+        if code in reachable:
+            answers.extend(table.value(code, first) for first in first_days)
+            answers.append(None)
+        else:
+            answers.extend([False] * width)
+    series = pl.Series(answers, dtype=pl.Boolean)
+    _ANSWERS[memo_key] = (table, series)
+    return series
+
+
+def _day_bucket(c: Compiler, node: Lookup, boundaries: tuple[dt.date, ...]) -> pl.Expr:
+    """A column shared by the look-ups in one table on one day: how many boundaries fall on or
+    before the day, or `len(boundaries) + 1` when the day is unknown."""
+    before_first = boundaries[0] - dt.timedelta(days=1)
+    span = (boundaries[-1] - before_first).days + 1
+    # Days outside the span are in its first or last bucket.
+    offset = (c.compile(node.on).to_physical() - (before_first - _EPOCH).days).clip(0, span - 1)
+    on = _day_of(node)
+    return c.staged(
+        node.on,
+        f"__days:{node.table.id}:{on}",
+        lambda: pl.lit(_buckets(boundaries)).gather(offset).fill_null(len(boundaries) + 1),
+        key=("day bucket", node.table.id, on),
+    )
+
+
+@functools.cache
+def _buckets(boundaries: tuple[dt.date, ...]) -> pl.Series:
+    """The bucket of each day from the day before the first boundary to the last boundary."""
+    before_first = boundaries[0] - dt.timedelta(days=1)
+    span = (boundaries[-1] - before_first).days + 1
+    return pl.Series(
+        [bisect.bisect_right(boundaries, before_first + dt.timedelta(days=i)) for i in range(span)],
+        dtype=pl.UInt32,
+    )
+
+
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def _kleene_if(cond: pl.Expr, then: pl.Expr, otherwise: pl.Expr) -> pl.Expr:

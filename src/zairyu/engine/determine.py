@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from zairyu.engine.dates import shift
 from zairyu.engine.expr import (
@@ -31,8 +31,8 @@ from zairyu.engine.expr import (
     Rule,
 )
 from zairyu.engine.facts import Fact, FactType, MaybeValue, Value
-from zairyu.engine.frontier import Walk, step
-from zairyu.engine.interpret import Compiled, Evaluator, compiled
+from zairyu.engine.frontier import Step, Walk, step
+from zairyu.engine.interpret import Compiled, Evaluator, compiled, remember
 from zairyu.engine.pathway import (
     OUTCOME_RANK,
     Alternative,
@@ -51,6 +51,7 @@ from zairyu.engine.tables import DatedTable
 Case = Mapping[str, MaybeValue]
 
 MAX_WHAT_IF_EVALUATIONS = 64
+_Item = TypeVar("_Item", Document, GuidanceItem)
 _MISSING: Any = object()
 MAX_WHAT_IFS = 5
 
@@ -60,8 +61,23 @@ class Reason(StrEnum):
     REFINE = "refine"  # the answer is too coarse (GB: which part of the United Kingdom?)
 
 
+# Enum members as module constants for the code run per case: reading an attribute of an Enum
+# class costs ten times a global in Python 3.11.
+_UNKNOWN, _REFINE = Reason.UNKNOWN, Reason.REFINE
+_ELIGIBLE, _UNDETERMINED, _NOT_ELIGIBLE = (
+    Outcome.ELIGIBLE,
+    Outcome.UNDETERMINED,
+    Outcome.NOT_ELIGIBLE,
+)
+_REQUIRED = Effect.REQUIRED
+
+
 @dataclass(slots=True)
 class RuleTrace:
+    """A rule's value for a case, with the rules it reads. The same rule has the same trace
+    wherever it is read, so one object serves every place (and every case that knows none of
+    its facts on the date): read it, never change it."""
+
     rule: Rule
     value: bool | None
     in_force: bool
@@ -125,12 +141,50 @@ class Determination:
     refer_to_legal_help: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A pathway's rules resolved to their compiled closures once, not looked up per case."""
+
+    decisive: tuple[Compiled, ...]
+    tracers: tuple[tuple[Requirement, Tracer], ...]
+    frontier: tuple[Step, ...]
+    documents: tuple[tuple[Document, Compiled | None], ...]
+    deadlines: tuple[tuple[Deadline, Compiled], ...]
+    how_to_apply: tuple[tuple[GuidanceItem, Compiled | None], ...]
+    caveats: tuple[tuple[GuidanceItem, Compiled | None], ...]
+    factors: tuple[tuple[Factor, Compiled], ...]
+
+
+_PLANS: dict[int, tuple[Pathway, _Plan]] = {}
+
+
+def _plan(pathway: Pathway) -> _Plan:
+    cached = _PLANS.get(id(pathway))
+    if cached is not None and cached[0] is pathway:
+        return cached[1]
+
+    def conditional(items: Iterable[_Item]) -> tuple[tuple[_Item, Compiled | None], ...]:
+        return tuple((i, None if i.when is None else compiled(i.when)) for i in items)
+
+    plan = _Plan(
+        decisive=tuple(compiled(r.rule) for r in pathway.decisive),
+        tracers=tuple((r, _tracer(r.rule)) for r in pathway.decisive),
+        frontier=tuple(step(r.rule) for r in pathway.decisive),
+        documents=conditional(pathway.guidance.documents),
+        deadlines=tuple((d, compiled(d.date)) for d in pathway.guidance.deadlines),
+        how_to_apply=conditional(pathway.guidance.how_to_apply),
+        caveats=conditional(pathway.caveats),
+        factors=tuple((f, compiled(f.rule)) for f in pathway.factors),
+    )
+    _PLANS[id(pathway)] = (pathway, plan)
+    return plan
+
+
 def _values(pathway: Pathway, ev: Evaluator) -> list[bool | None]:
-    out: list[bool | None] = []
-    for requirement in pathway.decisive:
-        value = ev.value(requirement.rule)
-        out.append(value if isinstance(value, bool) else None)
-    return out
+    return [
+        value if value is True or value is False else None
+        for value in (rule(ev) for rule in _plan(pathway).decisive)
+    ]
 
 
 def quick_outcome(pathway: Pathway, case: Case, as_of: dt.date) -> frozenset[Outcome]:
@@ -149,28 +203,28 @@ def determine(
     """One pathway for one case. Pathways screened together share one `evaluator`, so a rule
     several of them read (nationality, the legal spouse rules) is evaluated once."""
     ev = Evaluator(case, as_of) if evaluator is None else evaluator
+    plan = _plan(pathway)
     values = _values(pathway, ev)
     possible = pathway.possible(values)
     outcome = outcome_of(possible)
-    traces = [RequirementTrace(req, _trace(req.rule, ev)) for req in pathway.decisive]
+    traces = [RequirementTrace(req, trace(ev)) for req, trace in plan.tracers]
     questions: list[Question] = []
     gaps: list[DataGap] = []
-    if outcome is Outcome.UNDETERMINED:
+    if outcome is _UNDETERMINED:
         questions, gaps = _frontier(pathway, ev, values)
     # What remains open: after a refusal, the routes around the failed required requirements;
     # otherwise, what a discretionary assessment weighs.
     failed = [req for req, value in zip(pathway.decisive, values, strict=True) if value is False]
-    required_failed = [req for req in failed if req.effect is Effect.REQUIRED]
+    required_failed = [req for req in failed if req.effect is _REQUIRED]
     alternatives = [alt for req in (required_failed or failed) for alt in req.if_not_met]
     what_ifs = (
         find_what_ifs(pathway, case, as_of, ev, values)
-        if with_what_ifs and outcome is Outcome.NOT_ELIGIBLE
+        if with_what_ifs and outcome is _NOT_ELIGIBLE
         else []
     )
-    documents = [d for d in pathway.guidance.documents if _may_apply(d.when, ev)]
     deadlines: list[tuple[Deadline, dt.date]] = []
-    for deadline in pathway.guidance.deadlines:
-        day = ev.value(deadline.date)
+    for deadline, date_of in plan.deadlines:
+        day = date_of(ev)
         if isinstance(day, dt.date):
             deadlines.append((deadline, day))
     return Determination(
@@ -183,35 +237,63 @@ def determine(
         data_gaps=gaps,
         what_ifs=what_ifs,
         alternatives=alternatives,
-        documents=documents,
+        documents=[d for d, when in plan.documents if when is None or when(ev) is not False],
         deadlines=deadlines,
-        how_to_apply=[i for i in pathway.guidance.how_to_apply if _may_apply(i.when, ev)],
-        caveats=[i for i in pathway.caveats if _may_apply(i.when, ev)],
-        factors=[(f, _bool(ev.value(f.rule))) for f in pathway.factors],
-        refer_to_legal_help=pathway.always_refer or outcome is not Outcome.ELIGIBLE,
+        how_to_apply=[i for i, when in plan.how_to_apply if when is None or when(ev) is not False],
+        caveats=[i for i, when in plan.caveats if when is None or when(ev) is not False],
+        factors=[(f, _bool(value_of(ev))) for f, value_of in plan.factors],
+        refer_to_legal_help=pathway.always_refer or outcome is not _ELIGIBLE,
     )
-
-
-def _may_apply(when: Rule | None, ev: Evaluator) -> bool:
-    return when is None or ev.value(when) is not False
 
 
 def _bool(value: MaybeValue) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _trace(rule: Rule, ev: Evaluator) -> RuleTrace:
-    # Rule values are memoised per case by the interpreter: read them there first.
-    value = ev.rules.get(id(rule), _MISSING)
-    if value is _MISSING:
-        value = compiled(rule)(ev)
-    in_force = rule.effective.contains(ev.as_of)
-    return RuleTrace(
-        rule,
-        value if value is True or value is False else None,
-        in_force,
-        [_trace(sub, ev) for sub in rule.subrules] if in_force else [],
-    )
+Tracer = Callable[[Evaluator], RuleTrace]
+_TRACERS: dict[Rule, Tracer] = {}
+
+
+def _tracer(rule: Rule) -> Tracer:
+    """The explanation below `rule`, built by a closure compiled once per rule."""
+    tracer = _TRACERS.get(rule)
+    if tracer is not None:
+        return tracer
+    value_of, key, effective = compiled(rule), id(rule), rule.effective
+    always = effective.start is None and effective.end is None
+    subrules = tuple(_tracer(sub) for sub in rule.subrules)
+    facts = frozenset(f.name for f in rule.facts)
+    by_date: dict[dt.date, RuleTrace] = {}  # when the case knows none of `facts`
+
+    def trace(ev: Evaluator) -> RuleTrace:
+        explained: RuleTrace | None = ev.explained.get(key)
+        if explained is not None:
+            return explained
+        nothing_known_below = ev.named.isdisjoint(facts)
+        if nothing_known_below:
+            # The same explanation as for every case that knows none of these facts today.
+            shared = by_date.get(ev.as_of)
+            if shared is not None:
+                ev.explained[key] = shared
+                return shared
+        # Rule values are memoised per case by the interpreter: read them there first.
+        value = ev.rules.get(key, _MISSING)
+        if value is _MISSING:
+            value = value_of(ev)
+        in_force = always or effective.contains(ev.as_of)
+        built = RuleTrace(
+            rule,
+            value if value is True or value is False else None,
+            in_force,
+            [sub(ev) for sub in subrules] if in_force and subrules else [],
+        )
+        if nothing_known_below:
+            remember(by_date, ev.as_of, built)
+        ev.explained[key] = built
+        return built
+
+    tracer = _TRACERS[rule] = trace
+    return tracer
 
 
 # --- Next questions -------------------------------------------------------------------------
@@ -221,20 +303,15 @@ def _frontier(
     pathway: Pathway, ev: Evaluator, values: list[bool | None]
 ) -> tuple[list[Question], list[DataGap]]:
     walk = Walk(ev)
-    for index, value in enumerate(values):
-        if value is not None:
-            continue
-        if_true = values.copy()
-        if_true[index] = True
-        if_false = values.copy()
-        if_false[index] = False
-        if pathway.possible(if_true) == pathway.possible(if_false):
-            continue  # this requirement's answer cannot change the outcome
-        step(pathway.decisive[index].rule)(walk)
+    # Only a requirement whose answer can still change the outcome is walked.
+    steps = _plan(pathway).frontier
+    for index in pathway.deciding(values):
+        steps[index](walk)
+    case = ev.case
     questions = [
-        Question(fact, Reason.REFINE if refine else Reason.UNKNOWN, [pathway.id])
+        Question(fact, _REFINE if refine else _UNKNOWN, [pathway.id])
         for fact, refine in walk.found.values()
-        if _gate_open(fact, ev.case)
+        if fact.asked_when is None or _gate_open(fact, case)
     ]
     gaps = [DataGap(node, key, day) for node, key, day in walk.gaps.values()]
     return questions, gaps
@@ -276,7 +353,7 @@ def find_what_ifs(
             if budget <= 0:
                 break
             budget -= 1
-            trial = Evaluator({**case, change.fact.name: change.new}, as_of)
+            trial = _changed(ev, case, as_of, {change.fact.name: change.new})
             if trial.value(req.rule) is not False:
                 fixes.append(change)
         if not fixes:
@@ -288,13 +365,22 @@ def find_what_ifs(
         names = [c.fact.name for c in combo]
         if len(set(names)) != len(names):
             continue
-        changed = {**case, **{c.fact.name: c.new for c in combo}}
-        outcome = outcome_of(quick_outcome(pathway, changed, as_of))
+        trial = _changed(ev, case, as_of, {c.fact.name: c.new for c in combo})
+        outcome = outcome_of(pathway.possible(_values(pathway, trial)))
         if outcome is not Outcome.NOT_ELIGIBLE:
             results.append(WhatIf(tuple(combo), None, outcome))
         if len(results) >= MAX_WHAT_IFS:
             break
     return _ranked(results)
+
+
+def _changed(ev: Evaluator, case: Case, as_of: dt.date, changes: dict[str, Value]) -> Evaluator:
+    """An evaluator for `case` with some facts changed. A rule that reads none of them has the
+    value it has for `case`: when `ev` evaluates that very case, those values are kept."""
+    trial = Evaluator({**case, **changes}, as_of)
+    if ev.case is case and ev.as_of == as_of:
+        trial.rules.update(ev.values_without(changes))
+    return trial
 
 
 def _ranked(results: list[WhatIf]) -> list[WhatIf]:

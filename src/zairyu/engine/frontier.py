@@ -7,7 +7,9 @@ A look-up whose key and date are both known and still cannot answer is a *data g
 coarse code such as GB, a question to refine the answer).
 
 Like the interpreter, each node is compiled once into a closure, so a walk is a chain of direct
-calls; values come from the interpreter's closures, with rules memoised per case.
+calls; values come from the interpreter's closures, with rules memoised per case. Below a rule
+none of whose facts the case names, the walk depends on the date alone: what it finds is
+remembered per date and replayed.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from zairyu.engine.expr import (
     WithExceptions,
 )
 from zairyu.engine.facts import Fact
-from zairyu.engine.interpret import Evaluator, compiled
+from zairyu.engine.interpret import Evaluator, compiled, remember
 
 
 @dataclass(slots=True)
@@ -59,12 +61,28 @@ def step(node: Expr) -> Step:
     return fn
 
 
+# Nodes whose value is known only when every child's value is known (a comparison, a date
+# shift, a negation; facts and constants have no children). Below such a known node every fact is
+# known and every other node known too, so the walk would find nothing there: it need not
+# compute the node's value before walking in.
+_STRICT = (FactRef, Const, AsOf, Compare, IsIn, DateShift, Not)
+
+
 def _descend(node: Expr) -> Step:
     """Walk into `node` if its value is unknown (a fact is checked by its own step)."""
     inner = step(node)
-    if isinstance(node, FactRef):
+    if isinstance(node, _STRICT):
         return inner
     value = compiled(node)
+    if isinstance(node, Rule):
+        key = id(node)
+
+        def maybe_rule(walk: Walk) -> None:
+            # A rule already walked is not walked again (see `_rule`): no need for its value.
+            if key not in walk.rules_seen and value(walk.ev) is None:
+                inner(walk)
+
+        return maybe_rule
 
     def maybe(walk: Walk) -> None:
         if value(walk.ev) is None:
@@ -159,14 +177,46 @@ def _with_exceptions(node: WithExceptions) -> Step:
     return walk_exceptions
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a walk below a rule found, in order, to replay into another walk."""
+
+    facts: tuple[tuple[str, tuple[Fact, bool]], ...]
+    gaps: tuple[tuple[int, tuple[Lookup, str, dt.date]], ...]
+    rules_seen: frozenset[int]
+
+
 def _rule(node: Rule) -> Step:
     inner, key = _descend(node.expr), id(node)
+    facts = frozenset(f.name for f in node.facts)
+    by_date: dict[dt.date, _Found] = {}  # when the case knows none of `facts`
 
     def walk_rule(walk: Walk) -> None:
         # A rule shared by several requirements is walked once.
-        if key not in walk.rules_seen:
-            walk.rules_seen.add(key)
+        if key in walk.rules_seen:
+            return
+        walk.rules_seen.add(key)
+        if not walk.ev.named.isdisjoint(facts):
             inner(walk)
+            return
+        # Nothing known below: the same walk as on every case with nothing known on this date.
+        # Replaying it keeps the first finding of each fact, as walking it here would: a fact
+        # below a rule this walk has already seen has been found already.
+        found = by_date.get(walk.ev.as_of)
+        if found is None:
+            alone = Walk(walk.ev)
+            inner(alone)
+            found = _Found(
+                tuple(alone.found.items()), tuple(alone.gaps.items()), frozenset(alone.rules_seen)
+            )
+            remember(by_date, walk.ev.as_of, found)
+        for name, finding in found.facts:
+            if name not in walk.found:
+                walk.found[name] = finding
+        for gap_id, gap in found.gaps:
+            if gap_id not in walk.gaps:
+                walk.gaps[gap_id] = gap
+        walk.rules_seen.update(found.rules_seen)
 
     return walk_rule
 

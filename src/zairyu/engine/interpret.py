@@ -3,14 +3,18 @@
 Each node is compiled once into a closure (the first time it is evaluated) so that evaluating a
 case is a chain of direct calls rather than a dispatch per node. Rules remember their value per
 case: the explanation and the next questions read them instead of computing them again.
+
+A rule none of whose facts the case names has the value it has when nothing is known: it depends
+on the date alone. Such values are also remembered per date (`remember`), across cases, so a
+case that answers a few questions does not evaluate the rest of the law again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from zairyu.engine.dates import shift
 from zairyu.engine.expr import (
@@ -27,6 +31,7 @@ from zairyu.engine.expr import (
     Not,
     Op,
     Or,
+    Period,
     Rule,
     WithExceptions,
 )
@@ -36,21 +41,47 @@ from zairyu.engine.facts import MaybeValue
 class Evaluator:
     """One case on one date."""
 
-    __slots__ = ("as_of", "case", "rules")
+    __slots__ = ("as_of", "case", "explained", "named", "rules")
 
     def __init__(self, case: Mapping[str, MaybeValue], as_of: dt.date) -> None:
         self.case = case
         self.as_of = as_of
+        # The fact names the case gives (perhaps as None): a rule that reads none of them has
+        # the value it has when nothing is known.
+        self.named = case.keys()
         self.rules: dict[int, MaybeValue] = {}
+        # The explanation of each rule for this case (`engine.determine`), built once and shared
+        # by every pathway and requirement that reads the rule.
+        self.explained: dict[int, Any] = {}
 
     def value(self, node: Expr) -> MaybeValue:
         return compiled(node)(self)
+
+    def values_without(self, facts: Iterable[str]) -> dict[int, MaybeValue]:
+        """The rule values known so far, but for rules that read one of `facts`."""
+        stale: set[int] = set()
+        for name in facts:
+            stale.update(_READERS.get(name, ()))
+        return {key: value for key, value in self.rules.items() if key not in stale}
 
 
 Compiled = Callable[[Evaluator], MaybeValue]
 Sub = Callable[[Expr], Compiled]
 _COMPILED: dict[Expr, Compiled] = {}
+# The rules (by id) that read each fact, directly or through the rules they use.
+_READERS: dict[str, set[int]] = {}
 _MISSING: Any = object()
+_Value = TypeVar("_Value")
+# Values remembered per date are forgotten beyond this many dates (tests try thousands).
+MAX_DATES = 64
+
+
+def remember(memo: dict[dt.date, _Value], day: dt.date, value: _Value) -> None:
+    """Store in a per-date memo (what a rule gives when the case knows none of its facts),
+    keeping it small."""
+    if len(memo) >= MAX_DATES:
+        memo.clear()
+    memo[day] = value
 
 
 def compiled(node: Expr) -> Compiled:
@@ -128,6 +159,17 @@ _COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
 
 def _compare(node: Compare, sub: Sub) -> Compiled:
     left, right, op = sub(node.left), sub(node.right), _COMPARE[node.op]
+    if isinstance(node.left, FactRef) and isinstance(node.right, Const):
+        # The most common comparison, a fact with a constant, reads both without a call.
+        name, constant = node.left.fact.name, node.right.value
+
+        def fact_with_constant(ev: Evaluator) -> MaybeValue:
+            a = ev.case.get(name)
+            if a is None or constant is None:
+                return None
+            return op(a, constant)
+
+        return fact_with_constant
 
     def evaluate(ev: Evaluator) -> MaybeValue:
         a = left(ev)
@@ -141,6 +183,14 @@ def _compare(node: Compare, sub: Sub) -> Compiled:
 
 def _is_in(node: IsIn, sub: Sub) -> Compiled:
     arg, values = sub(node.arg), node.values
+    if isinstance(node.arg, FactRef):
+        name = node.arg.fact.name
+
+        def fact_in(ev: Evaluator) -> MaybeValue:
+            value = ev.case.get(name)
+            return None if value is None else value in values
+
+        return fact_in
 
     def evaluate(ev: Evaluator) -> MaybeValue:
         value = arg(ev)
@@ -216,15 +266,33 @@ def _with_exceptions(node: WithExceptions, sub: Sub) -> Compiled:
 
 
 def _rule(node: Rule, sub: Sub) -> Compiled:
-    inner, effective, outside, key = sub(node.expr), node.effective, node.outside, id(node)
+    key, effective = id(node), node.effective
+    always = effective.start is None and effective.end is None
+    inner = sub(node.expr) if always else _in_force_only(sub(node.expr), effective, node.outside)
+    facts = frozenset(f.name for f in node.facts)
+    for name in facts:
+        _READERS.setdefault(name, set()).add(key)
+    by_date: dict[dt.date, MaybeValue] = {}  # when the case knows none of `facts`
 
     def evaluate(ev: Evaluator) -> MaybeValue:
         value = ev.rules.get(key, _MISSING)
         if value is _MISSING:
-            value = ev.rules[key] = inner(ev) if effective.contains(ev.as_of) else outside
+            if ev.named.isdisjoint(facts):
+                # The case knows none of the facts below: the value depends on the date alone.
+                value = by_date.get(ev.as_of, _MISSING)
+                if value is _MISSING:
+                    value = inner(ev)
+                    remember(by_date, ev.as_of, value)
+            else:
+                value = inner(ev)
+            ev.rules[key] = value
         return value  # type: ignore[no-any-return]
 
     return evaluate
+
+
+def _in_force_only(expr: Compiled, effective: Period, outside: bool) -> Compiled:
+    return lambda ev: expr(ev) if effective.contains(ev.as_of) else outside
 
 
 _BUILDERS: dict[type, Callable[[Any, Sub], Compiled]] = {

@@ -38,13 +38,16 @@ def rank_questions(determinations: Sequence[Determination]) -> list[Question]:
     order: dict[str, int] = {}
     for determination in determinations:
         for position, question in enumerate(determination.questions):
-            known = merged.get(question.fact.name)
+            name = question.fact.name
+            known = merged.get(name)
             if known is None:
-                merged[question.fact.name] = Question(
-                    question.fact, question.reason, list(question.pathways)
-                )
-                order[question.fact.name] = position
+                merged[name] = Question(question.fact, question.reason, list(question.pathways))
+                order[name] = position
             else:
-                known.pathways.extend(p for p in question.pathways if p not in known.pathways)
-                order[question.fact.name] = min(order[question.fact.name], position)
+                pathways = known.pathways
+                for pathway in question.pathways:
+                    if pathway not in pathways:
+                        pathways.append(pathway)
+                if position < order[name]:
+                    order[name] = position
     return sorted(merged.values(), key=lambda q: (-len(q.pathways), order[q.fact.name]))
