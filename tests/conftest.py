@@ -4,4 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.storage_fixtures import *  # noqa: F403
+
 AS_OF = dt.date(2026, 11, 22)

@@ -1,4 +1,5 @@
-"""Saved interviews in a SQL database (SQLite by default), encrypted, with an access log.
+"""Saved interviews in a SQL database (SQLite by default, or PostgreSQL), encrypted, with an
+access log. The tables are made and upgraded by the migrations in `zairyu/migrations`.
 
 Only a hash of each private token is stored, the answers are AES-GCM ciphertext (see
 `crypto.py`), and the access log records what was done and when, never what was answered.
@@ -11,10 +12,11 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import DateTime, Integer, LargeBinary, String, create_engine, delete
+from sqlalchemy import DateTime, Integer, LargeBinary, String, delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from zairyu.storage import create_engine, migrate
 from zairyu.web.crypto import DecryptionError, decrypt, encrypt, new_token, token_id
 from zairyu.web.interview import Interview
 
@@ -57,7 +59,7 @@ class InterviewStore:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._secret = secret
         self.retention = retention
-        Base.metadata.create_all(self.engine)
+        migrate(self.engine)  # the schema comes from zairyu/migrations, never from create_all
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -110,7 +112,10 @@ class InterviewStore:
             return bool(getattr(deleted, "rowcount", 0))
 
     def purge_expired(self, now: dt.datetime | None = None) -> int:
-        cutoff = (now or utc_now()) - self.retention
+        now = now or utc_now()
+        if now.tzinfo is None:  # naive means UTC, as stored; PostgreSQL would assume its own zone
+            now = now.replace(tzinfo=dt.UTC)
+        cutoff = now.astimezone(dt.UTC) - self.retention  # SQLite compares the digits only
         with self._session() as session:
             result = session.execute(delete(InterviewRow).where(InterviewRow.updated_at < cutoff))
             return int(getattr(result, "rowcount", 0))
