@@ -16,19 +16,38 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect, text
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
-from zairyu.storage import MigrationError, alembic_config, create_engine, database_url, migrate
+from zairyu.audit import audit_key, verify
+from zairyu.storage import (
+    Base,
+    MigrationError,
+    alembic_config,
+    create_engine,
+    database_url,
+    migrate,
+)
 from zairyu.web.app import Settings, create_app
 from zairyu.web.crypto import encrypt, new_token, token_id
 from zairyu.web.interview import Interview
-from zairyu.web.store import Base, InterviewExpiredError, InterviewStore
+from zairyu.web.store import InterviewExpiredError, InterviewStore
 
 AS_OF = dt.date(2026, 11, 22)
 SECRET = bytes(range(32))
 RETENTION = dt.timedelta(days=30)
-TABLES = {"interviews", "interview_access"}
+TABLES = {"interviews", "audit_log"}
 MARKER = "quite-distinctive-answer-2019-06-15"
 
 
@@ -82,8 +101,8 @@ def test_migrations_make_the_tables_from_empty_and_can_run_again(
     migrate(engine)
     inspector = inspect(engine)
     assert set(inspector.get_table_names()) == {*TABLES, "alembic_version"}
-    assert [index["name"] for index in inspector.get_indexes("interview_access")] == [
-        "ix_interview_access_interview_id"
+    assert [index["name"] for index in inspector.get_indexes("audit_log")] == [
+        "ix_audit_log_subject"
     ]
     assert _version(engine) == [_head()]
 
@@ -100,7 +119,7 @@ def test_the_migrated_schema_is_what_the_models_describe(database_url: str, engi
 def test_a_database_made_by_create_all_before_migrations_is_stamped_and_kept(
     database_url: str, engine: Engine
 ) -> None:
-    Base.metadata.create_all(engine)  # what InterviewStore did before migrations
+    _tables_made_before_migrations(engine)
     token = new_token()
     now = dt.datetime.now(dt.UTC)
     with engine.begin() as connection:
@@ -126,6 +145,28 @@ def test_a_database_made_by_create_all_before_migrations_is_stamped_and_kept(
         store.engine.dispose()
     migrate(database_url)  # and from then on an ordinary migrated database
     assert _version(engine) == [_head()]
+
+
+def _tables_made_before_migrations(engine: Engine) -> None:
+    """What InterviewStore's create_all made before migrations existed."""
+    legacy = MetaData()
+    Table(
+        "interviews",
+        legacy,
+        Column("id", String(64), primary_key=True),
+        Column("answers", LargeBinary, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+    )
+    Table(
+        "interview_access",
+        legacy,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("interview_id", String(64), nullable=True, index=True),
+        Column("action", String(32), nullable=False),
+        Column("at", DateTime(timezone=True), nullable=False),
+    )
+    legacy.create_all(engine)
 
 
 def test_a_database_with_only_some_of_the_tables_is_refused(
@@ -216,9 +257,7 @@ def test_only_a_hash_of_the_token_is_stored(store: InterviewStore) -> None:
     store.load(token, "read")
     with store.engine.connect() as connection:
         ids = [row[0] for row in connection.execute(text("SELECT id FROM interviews"))]
-        access_ids = {
-            row[0] for row in connection.execute(text("SELECT interview_id FROM interview_access"))
-        }
+        access_ids = {row[0] for row in connection.execute(text("SELECT subject FROM audit_log"))}
         every_value = [
             value
             for table in TABLES
@@ -226,7 +265,7 @@ def test_only_a_hash_of_the_token_is_stored(store: InterviewStore) -> None:
             for value in row
         ]
     assert ids == [token_id(token)]
-    assert access_ids == {token_id(token)}
+    assert access_ids == {f"interview:{token_id(token)}"}
     assert not any(token in str(value) for value in every_value)
     assert not any(
         token.encode() in bytes(value)
@@ -282,15 +321,18 @@ def test_every_access_is_logged_without_the_answers(store: InterviewStore) -> No
     store.delete(token)
     with store.engine.connect() as connection:
         rows = connection.execute(
-            text("SELECT interview_id, action, at FROM interview_access ORDER BY id")
+            text("SELECT actor, action, subject, at FROM audit_log ORDER BY seq")
         ).all()
-    assert [(row.interview_id, row.action) for row in rows] == [
-        (token_id(token), "create"),
-        (token_id(token), "read"),
-        (token_id(token), "answer"),
-        (token_id(token), "export"),
-        (None, "delete"),
+    subject = f"interview:{token_id(token)}"
+    assert [(row.actor, row.action, row.subject) for row in rows] == [
+        ("private-link", "create", subject),
+        ("private-link", "read", subject),
+        ("private-link", "answer", subject),
+        ("private-link", "export", subject),
+        ("private-link", "delete", subject),
     ]
+    with store.engine.connect() as connection, Session(bind=connection) as session:
+        assert verify(session, audit_key(SECRET)) == []
     assert all(row.at is not None for row in rows)
 
 
@@ -320,7 +362,7 @@ def test_concurrent_saves_to_one_interview_leave_one_whole_version(
     assert final.answers["applicant.nationality"] in {f"left-{rounds - 1}", f"right-{rounds - 1}"}
     with store.engine.connect() as connection:
         count = connection.execute(
-            text("SELECT count(*) FROM interview_access WHERE action = 'answer'")
+            text("SELECT count(*) FROM audit_log WHERE action = 'answer'")
         ).scalar_one()
     assert count == 2 * rounds
 
@@ -368,3 +410,28 @@ def test_the_web_interview_works_on_postgresql(
     finally:
         engine.dispose()
     store.engine.dispose()
+
+
+def test_concurrent_reads_keep_one_unbroken_audit_chain(store: InterviewStore) -> None:
+    token = store.create()
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            start.wait(timeout=30)
+            for _ in range(10):
+                store.load(token, "read")
+        except BaseException as error:  # reported below, on the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    with store.engine.connect() as connection, Session(bind=connection) as session:
+        assert verify(session, audit_key(SECRET)) == []
+        count = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    assert count == 1 + 4 * 10

@@ -430,7 +430,7 @@ def test_answers_are_encrypted_at_rest_and_the_token_is_not_stored(
         assert secret_text not in raw
     with sqlite3.connect(data_dir / "zairyu.sqlite3") as db:
         ids = [row[0] for row in db.execute("SELECT id FROM interviews")]
-        actions = {row[0] for row in db.execute("SELECT action FROM interview_access")}
+        actions = {row[0] for row in db.execute("SELECT action FROM audit_log")}
     assert ids == [token_id(token)]
     assert {"create", "read", "answer"} <= actions
 

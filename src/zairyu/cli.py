@@ -1,4 +1,4 @@
-"""Command line: `zairyu screen`, `zairyu serve`, `zairyu facts`, `zairyu codes`.
+"""Command line: `zairyu screen`, `zairyu serve`, `zairyu audit`, `zairyu facts`, `zairyu codes`.
 
 Bad input (a missing or malformed file, an unknown fact, a wrong type, an impossible date, an
 unknown code, contradictory facts) exits with status 2 and a message naming the fact and value.
@@ -230,6 +230,109 @@ def serve(
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     Console().print(f"zairyu is running at [bold]http://{shown}:{port}/[/bold] (Ctrl+C stops it)")
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+
+
+audit_app = typer.Typer(help="The hash-chained audit log: check it, or print its head to keep.")
+app.add_typer(audit_app, name="audit")
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Where the database and the secret key live (default: $ZAIRYU_DATA_DIR or"
+        " ~/.local/share/zairyu)",
+    ),
+]
+DatabaseUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url", help="SQLAlchemy URL (default: $ZAIRYU_DATABASE_URL, else SQLite)"
+    ),
+]
+
+
+def _audit_database(data_dir: Path | None, database_url: str | None) -> tuple[str, bytes]:
+    from zairyu.web.app import Settings
+
+    settings = Settings.from_environment()
+    if data_dir is not None:
+        settings.data_dir = data_dir
+    key_file = settings.data_dir / "secret.key"
+    if not key_file.is_file():
+        raise InputError(f"{key_file}: no secret key here; is this zairyu's data directory?")
+    url = (
+        database_url or settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
+    )
+    return url, key_file.read_bytes()
+
+
+@audit_app.command("verify")
+def audit_verify(
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    head: Annotated[
+        str | None,
+        typer.Option(
+            "--head",
+            help="A head printed earlier by `zairyu audit head` (SEQ:MAC), to detect"
+            " entries cut off the end",
+        ),
+    ] = None,
+) -> None:
+    """Check that no audit entry was changed, reordered or deleted; exit 1 if one was."""
+    from sqlalchemy.orm import Session
+
+    from zairyu.audit import Head, audit_key, verify
+    from zairyu.audit import head as current_head
+    from zairyu.storage import create_engine, migrate
+
+    try:
+        url, secret = _audit_database(data_dir, database_url)
+        anchor = None
+        if head is not None:
+            seq, _, mac = head.partition(":")
+            if not seq.isdigit() or len(mac) != 64:
+                raise InputError(f"--head {head!r}: expected SEQ:MAC as `zairyu audit head` prints")
+            anchor = Head(int(seq), mac)
+    except InputError as error:
+        _fail(error)
+        return
+    engine = create_engine(url)
+    migrate(engine)
+    with Session(engine) as session:
+        breaks = verify(session, audit_key(secret), anchor)
+        latest = current_head(session)
+    engine.dispose()
+    if breaks:
+        for found in breaks:
+            sys.stderr.write(f"audit entry {found.seq}: {found.reason}\n")
+        sys.stderr.write(f"the audit log is NOT intact: {len(breaks)} problem(s)\n")
+        raise typer.Exit(1)
+    sys.stdout.write(
+        f"the audit log is intact: {latest.seq} entries, head {latest.seq}:{latest.mac}\n"
+    )
+
+
+@audit_app.command("head")
+def audit_head(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
+    """Print the newest entry's number and MAC (SEQ:MAC): keep it elsewhere, give it to
+    `zairyu audit verify --head` later."""
+    from sqlalchemy.orm import Session
+
+    from zairyu.audit import head as current_head
+    from zairyu.storage import create_engine, migrate
+
+    try:
+        url, _secret = _audit_database(data_dir, database_url)
+    except InputError as error:
+        _fail(error)
+        return
+    engine = create_engine(url)
+    migrate(engine)
+    with Session(engine) as session:
+        latest = current_head(session)
+    engine.dispose()
+    sys.stdout.write(f"{latest.seq}:{latest.mac}\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,6 +21,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.orm import DeclarativeBase
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -31,6 +32,10 @@ LEGACY_TABLES = frozenset({"interviews", "interview_access"})
 # Serialises migrations between processes that start at the same time on one PostgreSQL
 # database (pg_advisory_xact_lock's key: an arbitrary constant, "ZAIRYU" in ASCII then 0001).
 _POSTGRESQL_LOCK = 0x5A41495259550001
+
+
+class Base(DeclarativeBase):
+    """The declarative base of every table; the migrations, not this, make the tables."""
 
 
 class MigrationError(RuntimeError):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from zairyu.storage import create_engine
-from zairyu.web.store import Base
+import zairyu.web.store  # noqa: F401  (registers every table on Base.metadata)
+from zairyu.storage import Base, create_engine
 
 config = context.config
 target_metadata = Base.metadata

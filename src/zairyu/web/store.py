@@ -1,8 +1,9 @@
-"""Saved interviews in a SQL database (SQLite by default, or PostgreSQL), encrypted, with an
-access log. The tables are made and upgraded by the migrations in `zairyu/migrations`.
+"""Saved interviews in a SQL database (SQLite by default, or PostgreSQL), encrypted, with every
+access in the hash-chained audit log (`zairyu.audit`). The tables are made and upgraded by the
+migrations in `zairyu/migrations`.
 
 Only a hash of each private token is stored, the answers are AES-GCM ciphertext (see
-`crypto.py`), and the access log records what was done and when, never what was answered.
+`crypto.py`), and the audit log records what was done and when, never what was answered.
 Interviews not changed for the retention period are deleted.
 """
 
@@ -12,17 +13,14 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import DateTime, Integer, LargeBinary, String, delete
+from sqlalchemy import DateTime, LargeBinary, String, delete
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from zairyu.storage import create_engine, migrate
+from zairyu.audit import append, audit_key
+from zairyu.storage import Base, create_engine, migrate
 from zairyu.web.crypto import DecryptionError, decrypt, encrypt, new_token, token_id
 from zairyu.web.interview import Interview
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class InterviewRow(Base):
@@ -34,15 +32,12 @@ class InterviewRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
-class AccessRow(Base):
-    """Who touched which interview, when: the holder of its private link, by action."""
+# Interviews have no accounts: whoever holds the private link is the one acting.
+LINK_HOLDER = "private-link"
 
-    __tablename__ = "interview_access"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    interview_id: Mapped[str] = mapped_column(String(64), nullable=True, index=True)
-    action: Mapped[str] = mapped_column(String(32))
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+def subject(interview_id: str) -> str:
+    return f"interview:{interview_id}"
 
 
 def utc_now() -> dt.datetime:
@@ -58,6 +53,7 @@ class InterviewStore:
         self.engine: Engine = create_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._secret = secret
+        self._audit_key = audit_key(secret)
         self.retention = retention
         migrate(self.engine)  # the schema comes from zairyu/migrations, never from create_all
 
@@ -78,7 +74,7 @@ class InterviewStore:
                     updated_at=now,
                 )
             )
-            session.add(AccessRow(interview_id=token_id(token), action="create", at=now))
+            self._audit(session, "create", token_id(token), now)
         return token
 
     def load(self, token: str, action: str) -> Interview:
@@ -91,7 +87,7 @@ class InterviewStore:
                 interview = Interview.from_json(decrypt(self._secret, token, row.answers))
             except DecryptionError:
                 raise InterviewExpiredError from None
-            session.add(AccessRow(interview_id=row.id, action=action, at=now))
+            self._audit(session, action, row.id, now)
         return interview
 
     def save(self, token: str, interview: Interview) -> None:
@@ -102,13 +98,13 @@ class InterviewStore:
                 raise InterviewExpiredError
             row.answers = encrypt(self._secret, token, interview.to_json())
             row.updated_at = now
-            session.add(AccessRow(interview_id=row.id, action="answer", at=now))
+            self._audit(session, "answer", row.id, now)
 
     def delete(self, token: str) -> bool:
         with self._session() as session:
             identifier = token_id(token)
             deleted = session.execute(delete(InterviewRow).where(InterviewRow.id == identifier))
-            session.add(AccessRow(interview_id=None, action="delete", at=utc_now()))
+            self._audit(session, "delete", identifier, utc_now())
             return bool(getattr(deleted, "rowcount", 0))
 
     def purge_expired(self, now: dt.datetime | None = None) -> int:
@@ -118,7 +114,26 @@ class InterviewStore:
         cutoff = now.astimezone(dt.UTC) - self.retention  # SQLite compares the digits only
         with self._session() as session:
             result = session.execute(delete(InterviewRow).where(InterviewRow.updated_at < cutoff))
-            return int(getattr(result, "rowcount", 0))
+            count = int(getattr(result, "rowcount", 0))
+            if count:
+                append(
+                    session,
+                    self._audit_key,
+                    actor="retention",
+                    action="purge",
+                    subject=f"interviews:{count}",
+                )
+            return count
+
+    def _audit(self, session: Session, action: str, interview_id: str, at: dt.datetime) -> None:
+        append(
+            session,
+            self._audit_key,
+            actor=LINK_HOLDER,
+            action=action,
+            subject=subject(interview_id),
+            at=at,
+        )
 
     def _expired(self, row: InterviewRow, now: dt.datetime) -> bool:
         updated = row.updated_at
