@@ -19,6 +19,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from zairyu.cli_keys import keys_app
 from zairyu.engine.case import CaseError, parse_case
 from zairyu.engine.facts import FactValueError, MaybeValue, parse_iso_date
 from zairyu.engine.screen import screen as run_screen
@@ -234,6 +235,7 @@ def serve(
 
 audit_app = typer.Typer(help="The hash-chained audit log: check it, or print its head to keep.")
 app.add_typer(audit_app, name="audit")
+app.add_typer(keys_app, name="keys")
 
 DataDir = Annotated[
     Path | None,

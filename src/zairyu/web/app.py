@@ -28,6 +28,7 @@ from zairyu.engine.determine import Reason
 from zairyu.engine.facts import Fact, FactType
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
+from zairyu.keys import load_keyring
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.report import ScreeningOut, display_value, format_date, screening_out
 from zairyu.web import api
@@ -98,7 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     secret = load_or_create_secret(settings.data_dir / "secret.key")
     url = settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
-    store = InterviewStore(url, secret, settings.retention)
+    keyring = load_keyring(settings.data_dir)  # ZAIRYU_KEYS, else <data_dir>/keys
+    store = InterviewStore(url, secret, settings.retention, keyring)
     signer = FormSigner(secret, settings.form_max_age_seconds)
     templates = Environment(
         loader=PackageLoader("zairyu.web", "templates"),

@@ -1,9 +1,18 @@
 """Encryption of saved answers at rest (AES-256-GCM) and signed form tokens (HMAC-SHA256).
 
-Saved answers can reveal sexual orientation or an asylum claim. Each interview's answers are
-encrypted with a key derived (HKDF-SHA256) from the server's secret *and* the interview's private
-token. The database stores only a hash of the token, so a copy of the database, or of the
-secret alone, does not reveal anyone's answers.
+Saved answers can reveal sexual orientation or an asylum claim. They are encrypted twice:
+
+- the inner layer (`encrypt`, `decrypt`) under a key derived (HKDF-SHA256) from the server's
+  stable secret (`secret.key`) *and* the interview's private token. The database stores only a
+  hash of the token, so a copy of the database, or of the secret alone, does not reveal anyone's
+  answers. This layer never changes: without the token it cannot be re-encrypted.
+- the outer layer (`wrap`, `unwrap`), the envelope, under the current key of the rotating
+  keyring (`zairyu.keys`): ``b"ZK1" + key id (8 ASCII) + nonce (12) + AES-GCM ciphertext``, with
+  ``b"ZK1" + key id + interview id`` authenticated, so that neither the key id nor the interview
+  a blob belongs to can be changed. `zairyu keys rotate` re-wraps this layer without any token.
+
+A blob without the ``ZK1`` prefix was saved before the keyring existed: it is the inner layer
+alone, and is still read.
 """
 
 from __future__ import annotations
@@ -20,12 +29,30 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from zairyu.keys import KEY_ID_LENGTH, LEGACY_KEY_ID, Keyring
+
 SECRET_BYTES = 32
 NONCE_BYTES = 12
 
 
+ENVELOPE = b"ZK1"
+_HEADER = len(ENVELOPE) + KEY_ID_LENGTH
+_HEX = frozenset(b"0123456789abcdef")
+
+
 class DecryptionError(ValueError):
     """The stored answers were altered, or the token or secret does not match them."""
+
+
+class UnknownKeyError(DecryptionError):
+    """The stored answers are wrapped under a key that is not in the keyring."""
+
+    def __init__(self, key_id: str) -> None:
+        super().__init__(
+            f"the saved answers are encrypted under the key {key_id}, which is not in the"
+            " keyring (ZAIRYU_KEYS or the key file): restore that key to read them"
+        )
+        self.key_id = key_id
 
 
 def load_or_create_secret(path: Path) -> bytes:
@@ -71,6 +98,60 @@ def decrypt(secret: bytes, token: str, blob: bytes) -> bytes:
         return AESGCM(_key(secret, token)).decrypt(nonce, sealed, token_id(token).encode())
     except InvalidTag:
         raise DecryptionError("saved answers cannot be decrypted") from None
+
+
+def envelope_key_id(blob: bytes) -> str:
+    """The id of the key a blob is wrapped under, or LEGACY_KEY_ID for the old format (the inner
+    layer alone)."""
+    key_id = blob[len(ENVELOPE) : _HEADER]
+    if blob.startswith(ENVELOPE) and len(key_id) == KEY_ID_LENGTH and set(key_id) <= _HEX:
+        return key_id.decode("ascii")
+    # An old blob begins with a random nonce: the chance that it looks like an envelope
+    # (b"ZK1" and 8 hexadecimal characters) is about 1 in 10**16.
+    return LEGACY_KEY_ID
+
+
+def _outer_aad(key_id: str, interview_id: str) -> bytes:
+    return ENVELOPE + key_id.encode("ascii") + interview_id.encode("ascii")
+
+
+def wrap(keyring: Keyring, interview_id: str, inner: bytes) -> bytes:
+    """The inner ciphertext in an envelope under the keyring's current key."""
+    key_id = keyring.current_id
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    sealed = AESGCM(keyring.current).encrypt(nonce, inner, _outer_aad(key_id, interview_id))
+    return ENVELOPE + key_id.encode("ascii") + nonce + sealed
+
+
+def unwrap(keyring: Keyring, interview_id: str, blob: bytes) -> bytes:
+    """The inner ciphertext: the envelope opened, or an old-format blob as it is. Raises
+    UnknownKeyError when the key is not in the keyring, DecryptionError when the blob was
+    altered or belongs to another interview."""
+    key_id = envelope_key_id(blob)
+    if key_id == LEGACY_KEY_ID:
+        return blob
+    key = keyring.get(key_id)
+    if key is None:
+        raise UnknownKeyError(key_id)
+    nonce, sealed = blob[_HEADER : _HEADER + NONCE_BYTES], blob[_HEADER + NONCE_BYTES :]
+    try:
+        return AESGCM(key).decrypt(nonce, sealed, _outer_aad(key_id, interview_id))
+    except InvalidTag:
+        raise DecryptionError("saved answers cannot be decrypted") from None
+
+
+def seal(secret: bytes, keyring: Keyring | None, token: str, plaintext: bytes) -> bytes:
+    """Both layers (the inner one alone without a keyring, as before keys could rotate)."""
+    inner = encrypt(secret, token, plaintext)
+    return inner if keyring is None else wrap(keyring, token_id(token), inner)
+
+
+def open_sealed(secret: bytes, keyring: Keyring | None, token: str, blob: bytes) -> bytes:
+    if keyring is None:
+        if envelope_key_id(blob) != LEGACY_KEY_ID:
+            raise UnknownKeyError(envelope_key_id(blob))
+        return decrypt(secret, token, blob)
+    return decrypt(secret, token, unwrap(keyring, token_id(token), blob))
 
 
 class FormSigner:
