@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 import zairyu.web.store  # noqa: F401  (registers every table on Base.metadata)
 from zairyu.storage import Base, create_engine
+from zairyu.workbench import models as _workbench_models  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata
