@@ -19,6 +19,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from zairyu.cli_backup import backup_command, restore_command
 from zairyu.cli_keys import keys_app
 from zairyu.engine.case import CaseError, parse_case
 from zairyu.engine.facts import FactValueError, MaybeValue, parse_iso_date
@@ -236,6 +237,8 @@ def serve(
 audit_app = typer.Typer(help="The hash-chained audit log: check it, or print its head to keep.")
 app.add_typer(audit_app, name="audit")
 app.add_typer(keys_app, name="keys")
+app.command("backup")(backup_command)
+app.command("restore")(restore_command)
 
 DataDir = Annotated[
     Path | None,

@@ -1,0 +1,118 @@
+"""Command line: `zairyu backup` and `zairyu restore` (registered on `zairyu.cli.app`).
+
+Failures (a missing or damaged archive, a non-empty target, a key file that differs) exit with
+status 2 and a message; a restore whose audit chain does not verify exits with status 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="The data directory (default: $ZAIRYU_DATA_DIR or ~/.local/share/zairyu)",
+    ),
+]
+DatabaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        help="SQLAlchemy URL (default: $ZAIRYU_DATABASE_URL, else SQLite in the data directory)",
+    ),
+]
+
+
+def _where(data_dir: Path | None, database_url: str | None) -> tuple[Path, str]:
+    from zairyu.web.app import Settings
+
+    settings = Settings.from_environment()
+    if data_dir is not None:
+        settings.data_dir = data_dir
+    url = (
+        database_url or settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
+    )
+    return settings.data_dir, url
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True).print(f"[bold red]error:[/bold red] {message}", highlight=False)
+    raise typer.Exit(code=2)
+
+
+def backup_command(
+    archive: Annotated[Path, typer.Argument(help="The archive to write, e.g. zairyu.tar.gz")],
+    data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Write a consistent backup (every table's rows, the data directory's key files) to a
+    .tar.gz archive, while the server may be running."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from zairyu.backup import BackupError, create_backup
+
+    directory, url = _where(data_dir, database_url)
+    try:
+        result = create_backup(archive, directory, url)
+    except BackupError as error:
+        _fail(str(error))
+        return
+    except (SQLAlchemyError, OSError) as error:
+        _fail(f"the backup failed: {error}")
+        return
+    rows = ", ".join(f"{name}: {count}" for name, count in sorted(result.rows.items()))
+    sys.stdout.write(
+        f"backed up revision {result.revision} ({rows}) and {len(result.files)} file(s) to "
+        f"{result.path}\n"
+    )
+    if result.has_keys:
+        Console(stderr=True).print(
+            "[bold yellow]warning:[/bold yellow] the archive contains the server's keys "
+            f"({', '.join(n for n in result.files if n in ('secret.key', 'keys'))}): whoever "
+            "has it can read every saved interview whose link they know. Store it as securely "
+            "as the database itself.",
+            highlight=False,
+        )
+
+
+def restore_command(
+    archive: Annotated[Path, typer.Argument(help="An archive made by `zairyu backup`")],
+    data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace a non-empty database, and key files that differ from the backup's",
+        ),
+    ] = False,
+) -> None:
+    """Restore a backup: check the archive, load every row in one transaction, restore the key
+    files, then verify the audit chain."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from zairyu.backup import BackupError, restore_backup
+
+    directory, url = _where(data_dir, database_url)
+    try:
+        result = restore_backup(archive, directory, url, force=force, progress=lambda m: print(m))
+    except BackupError as error:
+        _fail(str(error))
+        return
+    except (SQLAlchemyError, OSError) as error:
+        _fail(f"the restore failed, and its database transaction was rolled back: {error}")
+        return
+    rows = ", ".join(f"{name}: {count}" for name, count in sorted(result.rows.items()))
+    sys.stdout.write(f"restored {rows}; files: {', '.join(result.files) or 'none'}\n")
+    if result.audit_breaks:
+        for problem in result.audit_breaks:
+            sys.stderr.write(problem + "\n")
+        sys.stderr.write("the restored audit log is NOT intact\n")
+        raise typer.Exit(1)
+    sys.stdout.write(f"the audit log is intact: {result.audit_entries} entries\n")
