@@ -140,3 +140,14 @@ def test_outcome_from_requirements(
     required: list[bool | None], standard: list[bool | None], expected: Outcome
 ) -> None:
     assert outcome_of(possible_outcomes(required, standard)) is expected
+
+
+def test_a_date_outside_any_life_is_refused_with_its_reason() -> None:
+    from zairyu.engine.facts import FactValueError
+    from zairyu.law.pathways import FACTS
+
+    fact = FACTS["applicant.period_of_stay_expires"]
+    assert fact.parse("1900-01-01") == dt.date(1900, 1, 1)
+    for impossible in ("0001-01-01", "1899-12-31", "2200-01-01"):
+        with pytest.raises(FactValueError, match="outside the years 1900 to 2199"):
+            fact.parse(impossible)

@@ -18,6 +18,9 @@ Value = bool | int | dt.date | str
 
 MaybeValue = Value | None
 
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
+
 
 class FactType(StrEnum):
     BOOL = "bool"
@@ -164,10 +167,18 @@ class Fact:
         if isinstance(raw, dt.datetime):
             raise FactValueError(self.name, raw, "is a date and time; give a date YYYY-MM-DD")
         if isinstance(raw, dt.date):
-            return raw
-        if not isinstance(raw, str):
+            day = raw
+        elif isinstance(raw, str):
+            day = parse_iso_date(raw, self.name)
+        else:
             raise FactValueError(self.name, raw, "is not a date YYYY-MM-DD")
-        return parse_iso_date(raw, self.name)
+        # Far outside any person's life, and rules add years to dates: year 1 minus 5 years
+        # does not exist in the calendar.
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise FactValueError(
+                self.name, raw, f"is outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+            )
+        return day
 
 
 def parse_iso_date(raw: str, what: str) -> dt.date:

@@ -17,7 +17,8 @@ from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import FormData
@@ -249,7 +250,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _ = translations(choose_lang(request)).gettext
         form = await request.form()
         try:
-            interview = load(token, "answer")
+            interview = load(token, "read")
         except InterviewExpiredError:
             return expired_page(request)
         chosen = [str(p) for p in form.getlist("pathway") if p in PATHWAY_IDS]
@@ -360,7 +361,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         fact = FACTS.get(name)
         key = name + (REFINE_SUFFIX if refine else "")
         try:
-            interview = load(token, "answer")
+            interview = load(token, "read")
         except InterviewExpiredError:
             return expired_page(request, {**fields, "carry_question": key} if fact else None)
         if fact is None:
@@ -566,11 +567,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def not_found(request: Request) -> HTMLResponse:
         return page(request, "not_found.html", status_code=404)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # FastAPI's own handler echoes the raw input, and fails on bytes that are not UTF-8.
+        problems = [
+            {
+                "location": ".".join(str(part) for part in error.get("loc", ())),
+                "message": error.get("msg", ""),
+            }
+            for error in exc.errors()
+        ]
+        return JSONResponse({"detail": "the request is not valid", "problems": problems}, 422)
+
     @app.exception_handler(404)
     async def missing(request: Request, _exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
-            from fastapi.responses import JSONResponse
-
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         return not_found(request)
 

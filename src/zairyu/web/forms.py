@@ -10,13 +10,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from zairyu.engine.facts import Fact, FactType
+from zairyu.engine.facts import EARLIEST_YEAR, Fact, FactType
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
 from zairyu.web.interview import Saved
 
 DONT_KNOW = "unknown"
-EARLIEST_YEAR = 1900
 
 
 @dataclass(slots=True)
