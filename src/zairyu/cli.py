@@ -19,6 +19,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from zairyu.cli_admin import admin_app
 from zairyu.cli_backup import backup_command, restore_command
 from zairyu.cli_keys import keys_app
 from zairyu.engine.case import CaseError, parse_case
@@ -237,6 +238,7 @@ def serve(
 audit_app = typer.Typer(help="The hash-chained audit log: check it, or print its head to keep.")
 app.add_typer(audit_app, name="audit")
 app.add_typer(keys_app, name="keys")
+app.add_typer(admin_app, name="admin")
 app.command("backup")(backup_command)
 app.command("restore")(restore_command)
 

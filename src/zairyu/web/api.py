@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import JSONResponse
@@ -42,7 +42,13 @@ class ProblemOut(BaseModel):
 
 
 class ProblemsOut(BaseModel):
-    problems: list[ProblemOut]
+    problems: list[ProblemOut] = Field(
+        default_factory=list, description="the case's problems, each naming the fact"
+    )
+    detail: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="instead, for a malformed request: FastAPI's errors (loc, msg, type)",
+    )
 
 
 class FactOut(BaseModel):

@@ -32,7 +32,7 @@ from zairyu.i18n import translations
 from zairyu.keys import load_keyring
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.report import ScreeningOut, display_value, format_date, screening_out
-from zairyu.web import api
+from zairyu.web import api, workbench_api
 from zairyu.web.crypto import FormSigner, load_or_create_secret, token_id
 from zairyu.web.forms import DONT_KNOW, read_answer
 from zairyu.web.interview import (
@@ -121,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router(settings.today))
+    app.include_router(workbench_api.router(store.engine, secret, settings.today))
 
     @app.middleware("http")
     async def security_headers(
@@ -569,15 +570,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        # FastAPI's own handler echoes the raw input, and fails on bytes that are not UTF-8.
-        problems = [
+        # FastAPI's documented shape, without echoing the input: its own handler fails on a
+        # body that is not UTF-8, and an echo could copy personal data into logs downstream.
+        detail = [
             {
-                "location": ".".join(str(part) for part in error.get("loc", ())),
-                "message": error.get("msg", ""),
+                "loc": list(error.get("loc", ())),
+                "msg": error.get("msg", ""),
+                "type": error.get("type", ""),
             }
             for error in exc.errors()
         ]
-        return JSONResponse({"detail": "the request is not valid", "problems": problems}, 422)
+        return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(404)
     async def missing(request: Request, _exc: Exception) -> Response:
