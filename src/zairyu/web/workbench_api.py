@@ -368,63 +368,27 @@ def _case_out(view: wb.CaseView) -> CaseOut:
 
 
 def _entry_out(entry: wb.FactEntry) -> FactEntryOut:
-    return FactEntryOut(
-        id=entry.id,
-        name=entry.name,
-        value=entry.value,
-        entered_by=entry.entered_by,
-        entered_at=entry.entered_at,
-        source_document_id=entry.source_document_id,
-        superseded_by=entry.superseded_by,
-        superseded_at=entry.superseded_at,
-    )
+    return FactEntryOut.model_validate(entry, from_attributes=True)
 
 
 def _summary_out(view: wb.DeterminationView) -> DeterminationSummaryOut:
-    return DeterminationSummaryOut(
-        id=view.id,
-        case_id=view.case_id,
-        rules_version=view.rules_version,
-        as_of=view.as_of,
-        lang=view.lang,
-        made_by=view.made_by,
-        made_at=view.made_at,
-        outcomes=view.outcomes,
-    )
+    return DeterminationSummaryOut.model_validate(view, from_attributes=True)
 
 
 def _determination_out(view: wb.DeterminationView) -> DeterminationOut:
-    return DeterminationOut(
-        **_summary_out(view).model_dump(),
-        facts=view.facts,
-        result=ScreeningOut.model_validate(view.result),
-    )
+    return DeterminationOut.model_validate(view, from_attributes=True)
 
 
 def _document_out(view: wb.DocumentView) -> DocumentOut:
-    return DocumentOut(
-        id=view.id,
-        item_id=view.item_id,
-        title=view.title,
-        status=view.status,
-        updated_by=view.updated_by,
-        updated_at=view.updated_at,
-    )
+    return DocumentOut.model_validate(view, from_attributes=True)
 
 
 def _deadline_out(view: wb.DeadlineView) -> DeadlineOut:
-    return DeadlineOut(
-        id=view.id,
-        due=view.due,
-        text=view.text,
-        source=view.source,
-        determination_id=view.determination_id,
-        done=view.done,
-    )
+    return DeadlineOut.model_validate(view, from_attributes=True)
 
 
 def _note_out(view: wb.NoteView) -> NoteOut:
-    return NoteOut(id=view.id, body=view.body, author_id=view.author_id, created_at=view.created_at)
+    return NoteOut.model_validate(view, from_attributes=True)
 
 
 def _comparison_out(comparison: wb.Comparison) -> ComparisonOut:
