@@ -121,7 +121,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router(settings.today))
-    app.include_router(workbench_api.router(store.engine, secret, settings.today))
+    # One field cipher for everything the workbench and the registry store.
+    app.state.field_cipher = field_cipher = workbench_api.workbench_cipher(secret)
+    app.include_router(workbench_api.router(store.engine, secret, field_cipher, settings.today))
 
     @app.middleware("http")
     async def security_headers(

@@ -452,11 +452,13 @@ _bearer = HTTPBearer(auto_error=False, description="a token from POST /api/v1/to
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def router(engine: Engine, secret: bytes, today: Callable[[], dt.date]) -> APIRouter:
-    """The workbench API on `engine` (whose schema is migrated), with the field cipher and the
-    audit key derived from the server `secret`; `today` is the default screening date."""
+def router(
+    engine: Engine, secret: bytes, cipher: FieldCipher, today: Callable[[], dt.date]
+) -> APIRouter:
+    """The workbench API on `engine` (whose schema is migrated), sealing sensitive fields with
+    `cipher`, with the audit key derived from the server `secret`; `today` is the default
+    screening date."""
     sessions = sessionmaker(engine, expire_on_commit=False)
-    cipher = workbench_cipher(secret)
     key = audit_key(secret)
     api = APIRouter(
         prefix="/api/v1", tags=["workbench"], route_class=_WorkbenchRoute, responses=_ERRORS
