@@ -26,7 +26,6 @@ from sqlalchemy.orm import sessionmaker
 from zairyu.audit import audit_key
 from zairyu.web.app import Settings, create_app
 from zairyu.web.crypto import load_or_create_secret
-from zairyu.web.workbench_api import workbench_cipher
 from zairyu.workbench import service as wb
 
 AS_OF = dt.date(2026, 11, 22)
@@ -41,7 +40,7 @@ def _seeded_app() -> Any:
     atexit.register(shutil.rmtree, data, True)
     app = create_app(Settings(data_dir=data, as_of=AS_OF))
     secret = load_or_create_secret(data / "secret.key")
-    key, cipher = audit_key(secret), workbench_cipher(secret)
+    key, cipher = audit_key(secret), app.state.field_cipher
     sessions = sessionmaker(app.state.store.engine, expire_on_commit=False)
     with wb.unit_of_work(sessions) as s:
         admin = wb.bootstrap_admin(s, key, "admin", PASSWORD)

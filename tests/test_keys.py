@@ -360,8 +360,8 @@ def test_rotate_rewraps_every_interview_and_status_shows_the_old_key_unused(
         legacy_store.engine.dispose()
         code, shown = _cli("status", *where)
         assert code == 0, shown
-        assert f"{first.current_id} 3 interview(s) current" in shown
-        assert f"{LEGACY_KEY_ID} 1 interview(s) old format" in shown
+        assert f"{first.current_id} 3 interview(s) 0 sealed field(s) current" in shown
+        assert f"{LEGACY_KEY_ID} 1 interview(s) 0 sealed field(s) old format" in shown
 
         code, shown = _cli("rotate", *where)
         assert code == 0, shown
@@ -374,8 +374,8 @@ def test_rotate_rewraps_every_interview_and_status_shows_the_old_key_unused(
 
         code, shown = _cli("status", *where)
         assert code == 0, shown
-        assert f"{rotated.current_id} 4 interview(s) current" in shown
-        assert f"{first.current_id} 0 interview(s) older" in shown
+        assert f"{rotated.current_id} 4 interview(s) 0 sealed field(s) current" in shown
+        assert f"{first.current_id} 0 interview(s) 0 sealed field(s) older" in shown
         assert LEGACY_KEY_ID not in shown
         assert store.key_usage() == {rotated.current_id: 4}
         for token in tokens:
@@ -386,7 +386,7 @@ def test_rotate_rewraps_every_interview_and_status_shows_the_old_key_unused(
                 (e.actor, e.subject)
                 for e in session.query(AuditEntry).filter(AuditEntry.action == "keys.rotate")
             ]
-            assert rotations == [("operator", "interviews:4")]
+            assert rotations == [("operator", "interviews:4"), ("operator", "fields:0")]
             assert verify(session, audit_key(secret)) == []
     finally:
         store.engine.dispose()
@@ -403,8 +403,11 @@ def test_status_names_a_key_missing_from_the_keyring(data_dir: Path, database_ur
     load_keyring(data_dir, environ={})  # a key file without KEY_A
     code, shown = _cli("status", "--data-dir", str(data_dir), "--database-url", database_url)
     assert code == 1
-    assert "aaaaaaaa 1 interview(s) NOT IN THE KEYRING" in shown
-    assert "1 interview(s) are encrypted under key(s) not in the keyring (aaaaaaaa)" in shown
+    assert "aaaaaaaa 1 interview(s) 0 sealed field(s) NOT IN THE KEYRING" in shown
+    assert (
+        "1 interview(s) or field(s) are encrypted under key(s) not in the keyring (aaaaaaaa)"
+        in shown
+    )
     code, shown = _cli("reencrypt", "--data-dir", str(data_dir), "--database-url", database_url)
     assert code == 1
     assert "under the key aaaaaaaa, which is not in the keyring" in shown
@@ -432,8 +435,8 @@ def test_environment_keys_are_used_and_rotate_refuses_to_change_them(
     assert "re-encrypted 1 interview(s) under key bbbbbbbb" in shown
     code, shown = _cli("status", "--data-dir", str(data_dir))
     assert "keys from ZAIRYU_KEYS" in shown
-    assert "bbbbbbbb 1 interview(s) current" in shown
-    assert "aaaaaaaa 0 interview(s) older" in shown
+    assert "bbbbbbbb 1 interview(s) 0 sealed field(s) current" in shown
+    assert "aaaaaaaa 0 interview(s) 0 sealed field(s) older" in shown
     restarted = create_app(Settings(data_dir=data_dir)).state.store
     assert restarted.load(token, "read") == Interview()
     restarted.engine.dispose()

@@ -430,7 +430,7 @@ def test_no_plaintext_is_stored(world: World) -> None:
         token = wb.issue_token(s, worker, KEY)
     values = _every_value(world.engine)
     for secret in (
-        NAME, "Quetzalcoatl", BIRTH.isoformat(), "1987", NOTE, "Xanaduvia", "Zephyrine", LANDED,
+        NAME, "Quetzalcoatl", BIRTH.isoformat(), BIRTH.strftime("%Y%m%d"), NOTE, "Xanaduvia", "Zephyrine", LANDED,
         PASSWORD, token, "applicant.landed_on\": ", "eligible",
     ):  # fmt: skip
         assert not _appears(secret, values), secret

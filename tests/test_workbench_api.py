@@ -18,7 +18,6 @@ from sqlalchemy.orm import sessionmaker
 from zairyu.audit import audit_key
 from zairyu.web.app import Settings, create_app
 from zairyu.web.crypto import load_or_create_secret
-from zairyu.web.workbench_api import workbench_cipher
 from zairyu.workbench import service as wb
 from zairyu.workbench.access import Role
 from zairyu.workbench.models import CaseFact
@@ -42,7 +41,7 @@ def make_setup(tmp_path: Path, database_url: str | None = None) -> Iterator[Setu
     app = create_app(settings)
     secret = load_or_create_secret(tmp_path / "secret.key")
     key = audit_key(secret)
-    cipher = workbench_cipher(secret)
+    cipher = app.state.field_cipher
     sessions = sessionmaker(app.state.store.engine, expire_on_commit=False)
     users: dict[str, str] = {}
     with wb.unit_of_work(sessions) as s:

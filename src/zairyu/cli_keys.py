@@ -1,7 +1,8 @@
 """`zairyu keys rotate | reencrypt | status`: the rotating keys of the outer encryption layer of
-saved answers (see `zairyu.keys` and `zairyu.web.crypto`).
+saved answers (see `zairyu.keys` and `zairyu.web.crypto`) and of every sealed field of the
+workbench and the registry (see `zairyu.workbench.cipher`).
 
-A key file's key may be removed only once `zairyu keys status` shows no interview under it.
+A key file's key may be removed only once `zairyu keys status` shows nothing under it.
 No command prints or logs a key: only key ids and counts.
 """
 
@@ -27,7 +28,9 @@ from zairyu.keys import (
 )
 
 if TYPE_CHECKING:
-    from zairyu.web.store import InterviewStore, Reencryption
+    from zairyu.keys import Reencryption
+    from zairyu.web.store import InterviewStore
+    from zairyu.workbench.cipher import KeyringCipher
 
 keys_app = typer.Typer(
     help="The keys that encrypt saved answers: add a new one and re-encrypt, or count their use."
@@ -83,45 +86,61 @@ def _store(url: str, secret: bytes, keyring: Keyring) -> InterviewStore:
     return InterviewStore(url, secret, Settings().retention, keyring)
 
 
-def _report(done: Reencryption) -> None:
+def _report(done: Reencryption, what: str) -> bool:
+    """Prints what a re-encryption did; True when something was left that needs the operator."""
     sys.stdout.write(
-        f"re-encrypted {done.rewrapped} interview(s) under key {done.key_id};"
+        f"re-encrypted {done.rewrapped} {what} under key {done.key_id};"
         f" {done.already_current} were already under it\n"
     )
     problems = False
     if done.changed_meanwhile:
         sys.stdout.write(
-            f"{done.changed_meanwhile} interview(s) were saved during the run:"
+            f"{done.changed_meanwhile} {what} were saved during the run:"
             " run `zairyu keys reencrypt` again\n"
         )
     for key_id, count in sorted(done.missing.items()):
         problems = True
         sys.stderr.write(
-            f"{count} interview(s) are under the key {key_id}, which is not in the keyring:"
+            f"{count} {what} are under the key {key_id}, which is not in the keyring:"
             " they were left as they are; restore that key and run `zairyu keys reencrypt`\n"
         )
     if done.damaged:
         problems = True
         sys.stderr.write(
-            f"{done.damaged} interview(s) could not be decrypted (altered, or moved from"
-            " another interview): they were left as they are\n"
+            f"{done.damaged} {what} could not be decrypted (altered, or moved from"
+            " another place): they were left as they are\n"
         )
+    return problems
+
+
+def _field_cipher(keyring: Keyring, secret: bytes) -> KeyringCipher:
+    from zairyu.workbench.cipher import KeyringCipher, legacy_field_cipher
+
+    return KeyringCipher(lambda: keyring, legacy_field_cipher(secret))
+
+
+def _reencrypt(url: str, secret: bytes, keyring: Keyring, action: str) -> None:
+    from zairyu.audit import audit_key
+    from zairyu.workbench.reencrypt import reencrypt_fields
+
+    store = _store(url, secret, keyring)
+    try:
+        answers = store.reencrypt(keyring, action=action)
+        fields = reencrypt_fields(
+            store.engine, _field_cipher(keyring, secret), audit_key(secret), action=action
+        )
+    finally:
+        store.engine.dispose()
+    problems = _report(answers, "interview(s)")
+    problems = _report(fields, "sealed field(s)") or problems
     if problems:
         raise typer.Exit(1)
 
 
-def _reencrypt(url: str, secret: bytes, keyring: Keyring, action: str) -> None:
-    store = _store(url, secret, keyring)
-    try:
-        done = store.reencrypt(keyring, action=action)
-    finally:
-        store.engine.dispose()
-    _report(done)
-
-
 @keys_app.command("rotate")
 def rotate(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
-    """Add a new current key to the key file, then re-encrypt every interview under it."""
+    """Add a new current key to the key file, then re-encrypt every interview and every sealed
+    field under it."""
     try:
         directory, url, secret = _place(data_dir, database_url)
         path = key_file(directory)
@@ -137,7 +156,7 @@ def rotate(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
 
 @keys_app.command("reencrypt")
 def reencrypt(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
-    """Re-encrypt every interview under the current key (the first in ZAIRYU_KEYS or in the key
+    """Re-encrypt every interview and sealed field under the current key (the first in ZAIRYU_KEYS or in the key
     file), without adding a key: after putting a new key first in ZAIRYU_KEYS, or to finish an
     interrupted rotation."""
     try:
@@ -150,8 +169,11 @@ def reencrypt(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
 
 @keys_app.command("status")
 def status(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
-    """Per key id, how many interviews are encrypted under it. A key may be removed from the
-    key file only when none is; exit 1 if some are under a key that is not in the keyring."""
+    """Per key id, how many interviews and sealed fields are encrypted under it. A key may be
+    removed from the key file only when nothing is; exit 1 if something is under a key that is
+    not in the keyring."""
+    from zairyu.workbench.reencrypt import field_key_usage
+
     try:
         directory, url, secret = _place(data_dir, database_url)
         keyring = load_keyring(directory, create=False)
@@ -159,23 +181,27 @@ def status(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
         _fail(str(error))
     store = _store(url, secret, keyring)
     try:
-        usage = store.key_usage()
+        answers, fields = store.key_usage(), field_key_usage(store.engine)
     finally:
         store.engine.dispose()
     sys.stdout.write(f"keys from {keyring.source}\n")
-    rows: list[tuple[str, int, str]] = []
+    rows: list[tuple[str, int, int, str]] = []
     for index, key_id in enumerate(keyring.ids):
-        rows.append((key_id, usage.pop(key_id, 0), "current" if index == 0 else "older"))
-    if LEGACY_KEY_ID in usage:
-        rows.append((LEGACY_KEY_ID, usage.pop(LEGACY_KEY_ID), "old format, secret.key only"))
-    missing = sorted(usage.items())
-    rows += [(key_id, count, "NOT IN THE KEYRING") for key_id, count in missing]
-    for key_id, count, state in rows:
-        sys.stdout.write(f"{key_id}  {count:>8} interview(s)  {state}\n")
+        state = "current" if index == 0 else "older"
+        rows.append((key_id, answers.pop(key_id, 0), fields.pop(key_id, 0), state))
+    if LEGACY_KEY_ID in answers or LEGACY_KEY_ID in fields:
+        old_format = (answers.pop(LEGACY_KEY_ID, 0), fields.pop(LEGACY_KEY_ID, 0))
+        rows.append((LEGACY_KEY_ID, *old_format, "old format, secret.key only"))
+    missing = sorted(set(answers) | set(fields))
+    rows += [(key_id, answers[key_id], fields[key_id], "NOT IN THE KEYRING") for key_id in missing]
+    for key_id, interviews, sealed, state in rows:
+        sys.stdout.write(
+            f"{key_id}  {interviews:>8} interview(s)  {sealed:>8} sealed field(s)  {state}\n"
+        )
     if missing:
-        ids = ", ".join(key_id for key_id, _ in missing)
+        count = sum(answers[key_id] + fields[key_id] for key_id in missing)
         _fail(
-            f"{sum(count for _, count in missing)} interview(s) are encrypted under key(s) not"
-            f" in the keyring ({ids}): they cannot be read until the key is restored",
+            f"{count} interview(s) or field(s) are encrypted under key(s) not in the keyring"
+            f" ({', '.join(missing)}): they cannot be read until the key is restored",
             code=1,
         )

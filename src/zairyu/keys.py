@@ -27,6 +27,7 @@ import logging
 import os
 import re
 import secrets
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +106,30 @@ class Keyring:
                 "the key file could not be read again, keeping the keys read before: %s", error
             )
             return self
+
+
+class LiveKeyring:
+    """A keyring read again whenever its key file changes: call it for the keys of now, so that
+    a running server picks up `zairyu keys rotate` without a restart."""
+
+    def __init__(self, keyring: Keyring) -> None:
+        self._keyring = keyring
+
+    def __call__(self) -> Keyring:
+        self._keyring = self._keyring.refreshed()
+        return self._keyring
+
+
+@dataclass(slots=True)
+class Reencryption:
+    """What a re-encryption under the current key did (of interviews or of sealed fields)."""
+
+    key_id: str  # the current key, which every re-encrypted blob is under now
+    rewrapped: int = 0
+    already_current: int = 0
+    changed_meanwhile: int = 0  # saved by the web app during the run: run it again
+    damaged: int = 0  # altered, or moved from another place: left as they are
+    missing: Counter[str] = field(default_factory=Counter)  # key id -> blobs it could not open
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:

@@ -29,7 +29,7 @@ from zairyu.engine.determine import Reason
 from zairyu.engine.facts import Fact, FactType
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
-from zairyu.keys import load_keyring
+from zairyu.keys import LiveKeyring, load_keyring
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.report import ScreeningOut, display_value, format_date, screening_out
 from zairyu.web import api, workbench_api
@@ -45,6 +45,7 @@ from zairyu.web.interview import (
     unasked,
 )
 from zairyu.web.store import InterviewExpiredError, InterviewStore
+from zairyu.workbench.cipher import KeyringCipher, legacy_field_cipher
 
 JAPAN = ZoneInfo("Asia/Tokyo")
 LANG_COOKIE = "zairyu_lang"
@@ -122,7 +123,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router(settings.today))
     # One field cipher for everything the workbench and the registry store.
-    app.state.field_cipher = field_cipher = workbench_api.workbench_cipher(secret)
+    field_cipher = KeyringCipher(LiveKeyring(keyring), legacy_field_cipher(secret))
+    app.state.field_cipher = field_cipher
     app.include_router(workbench_api.router(store.engine, secret, field_cipher, settings.today))
 
     @app.middleware("http")

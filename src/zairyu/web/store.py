@@ -17,14 +17,13 @@ import logging
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from sqlalchemy import DateTime, LargeBinary, String, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from zairyu.audit import append, audit_key
-from zairyu.keys import Keyring
+from zairyu.keys import Keyring, Reencryption
 from zairyu.storage import Base, create_engine, migrate
 from zairyu.web.crypto import (
     ENVELOPE,
@@ -74,18 +73,6 @@ class MissingKeyError(InterviewExpiredError):
     """The interview's answers are wrapped under a key that is not in the keyring. They are not
     lost: the operator must restore the key. (An InterviewExpiredError, so the person with the
     link gets the "not available" page rather than a server error; the log names the key id.)"""
-
-
-@dataclass(slots=True)
-class Reencryption:
-    """What `InterviewStore.reencrypt` did."""
-
-    key_id: str  # the current key, which every re-wrapped blob is under now
-    rewrapped: int = 0
-    already_current: int = 0
-    changed_meanwhile: int = 0  # saved by the web app during the run: run it again
-    damaged: int = 0  # altered, or not this interview's: left as they are
-    missing: Counter[str] = field(default_factory=Counter)  # key id -> blobs it could not open
 
 
 class InterviewStore:

@@ -22,8 +22,6 @@ from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
@@ -40,7 +38,7 @@ from zairyu.law.pathways import FACTS
 from zairyu.report import ScreeningOut
 from zairyu.workbench import service as wb
 from zairyu.workbench.access import AccessDenied, Action, allowed
-from zairyu.workbench.cipher import AesGcmCipher, DecryptionError, FieldCipher
+from zairyu.workbench.cipher import DecryptionError, FieldCipher
 from zairyu.workbench.models import Case, User
 
 FactValue = bool | int | str | None
@@ -50,20 +48,6 @@ _ID = re.compile(r"[0-9a-f]{32}")
 ID_PATTERN = r"^[0-9a-f]{32}$"
 NO_NUL = r"^[^\x00]+$"
 EXAMPLE_ID = "3f2b8c1e9a4d4e0fb6c2d7a18e5f9b03"
-
-
-def workbench_cipher(secret: bytes) -> FieldCipher:
-    """The field cipher of the workbench: AES-256-GCM under a key derived with HKDF-SHA256 from
-    the server secret.
-
-    Temporary: until the keyring (`zairyu.keys`, with key ids and rotation) covers the
-    workbench's fields, this one derived key encrypts them all; changing the server secret makes
-    them unreadable.
-    """
-    key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"zairyu workbench fields v1"
-    ).derive(secret)
-    return AesGcmCipher(key)
 
 
 # --- models -----------------------------------------------------------------------------------
@@ -414,6 +398,37 @@ def _comparison_out(comparison: wb.Comparison) -> ComparisonOut:
             for p in comparison.pathways
         ],
         summary=comparison.summary(),
+    )
+
+
+def case_export(
+    session: Session, user: User, cipher: FieldCipher, key: bytes, case_id: str
+) -> CaseExportOut:
+    """The whole case as `user` may read it (notes only when the access rules allow), for the
+    API's and the web pages' downloads."""
+    case = wb.get_case(session, user, cipher, key, case_id)
+    row = session.get(Case, case_id)
+    notes = (
+        [_note_out(v) for v in wb.list_notes(session, user, cipher, key, case_id)]
+        if allowed(user, Action.NOTE_READ, row)
+        else None
+    )
+    return CaseExportOut(
+        zairyu_version=__version__,
+        exported_at=dt.datetime.now(dt.UTC),
+        case=_case_out(case),
+        fact_history=[_entry_out(e) for e in wb.fact_history(session, user, cipher, key, case_id)],
+        determinations=[
+            _determination_out(v)
+            for v in wb.list_determinations(session, user, cipher, key, case_id)
+        ],
+        documents=[
+            _document_out(v) for v in wb.list_documents(session, user, cipher, key, case_id)
+        ],
+        deadlines=[
+            _deadline_out(v) for v in wb.list_deadlines(session, user, cipher, key, case_id)
+        ],
+        notes=notes,
     )
 
 
@@ -809,32 +824,7 @@ def router(
     )
     def export_case(case_id: str, credentials: Credentials) -> CaseExportOut:
         with acting(credentials) as (session, user):
-            case = wb.get_case(session, user, cipher, key, case_id_of(case_id))
-            row = session.get(Case, case_id)
-            notes = (
-                [_note_out(v) for v in wb.list_notes(session, user, cipher, key, case_id)]
-                if allowed(user, Action.NOTE_READ, row)
-                else None
-            )
-            return CaseExportOut(
-                zairyu_version=__version__,
-                exported_at=dt.datetime.now(dt.UTC),
-                case=_case_out(case),
-                fact_history=[
-                    _entry_out(e) for e in wb.fact_history(session, user, cipher, key, case_id)
-                ],
-                determinations=[
-                    _determination_out(v)
-                    for v in wb.list_determinations(session, user, cipher, key, case_id)
-                ],
-                documents=[
-                    _document_out(v) for v in wb.list_documents(session, user, cipher, key, case_id)
-                ],
-                deadlines=[
-                    _deadline_out(v) for v in wb.list_deadlines(session, user, cipher, key, case_id)
-                ],
-                notes=notes,
-            )
+            return case_export(session, user, cipher, key, case_id_of(case_id))
 
     @api.get(
         "/cases/{case_id}/deadlines.ics",
