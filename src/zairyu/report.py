@@ -7,7 +7,8 @@ change to the output is a visible change to that file.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, cast
 
 from babel.dates import format_date as babel_format_date
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,10 +17,10 @@ from zairyu import __version__
 from zairyu.data.procedures import fee_on, organisations_for, procedures
 from zairyu.engine.citations import Citation
 from zairyu.engine.determine import Determination, Question, RuleTrace, WhatIf
-from zairyu.engine.facts import MaybeValue
-from zairyu.engine.pathway import Outcome, Requirement
+from zairyu.engine.facts import Fact, MaybeValue
+from zairyu.engine.pathway import Outcome, Pathway, Requirement
 from zairyu.engine.screen import Screening
-from zairyu.engine.text import Lang
+from zairyu.engine.text import Lang, Text
 from zairyu.i18n import translations
 from zairyu.law.facts import STATUSES
 from zairyu.law.pathways import FACTS
@@ -205,65 +206,74 @@ def outcome_text(outcome: Outcome, lang: Lang) -> str:
     }[outcome]
 
 
-def legal_help_out(
-    determination: Determination, lang: Lang, seen: dict[str, Citation]
-) -> LegalHelpOut:
-    _ = translations(lang).gettext
-    if not determination.refer_to_legal_help:
-        return LegalHelpOut(
-            text=_(
-                "The grant remains at the Minister's discretion. An administrative scrivener or lawyer can check your application."
-            ),
-            organisations=[],
-        )
-    organisations = organisations_for(determination.pathway.help_topics)
-    return LegalHelpOut(
-        text=_(
-            "This is not legal advice. These organisations give free or low-cost consultation; ask"
-            " them before you act, especially before a deadline."
-        ),
-        organisations=[
-            OrganisationOut(
-                id=o.id,
-                name=o.name(lang),
-                kind=o.kind,
-                languages=list(o.languages),
-                url=o.contact_url,
-                citations=_citation_ids((o.citation,), seen),
-            )
-            for o in organisations
-        ],
-    )
+# --- the result as JSON-ready dicts ---------------------------------------------------------------
+#
+# The result is built once as plain dicts in the shape of the models above (dates as ISO
+# strings), so the API can write it without building ~1,000 model objects per request, and the
+# models validate the same dicts for everyone else (`screening_out`). Most of a result is text
+# that depends only on the law and the language, not on the case: it is looked up once per
+# object and language (`_memo`) and kept as immutable strings and tuples, so every result gets
+# fresh dicts and lists and no caller can change what the next result says.
+
+Json = dict[str, Any]
+_T = TypeVar("_T")
+# (what is built, id of a law object, language) -> (the object, what was built for it). Holding
+# the object keeps its id from being reused; law objects live as long as the process anyway, so
+# this holds at most one entry per rule, fact, item and citation and language.
+_MEMO: dict[tuple[str, int, str], tuple[object, Any]] = {}
 
 
-def procedure_out(
-    determination: Determination, lang: Lang, seen: dict[str, Citation]
-) -> ProcedureOut | None:
-    procedure_id = determination.pathway.guidance.procedure
-    if procedure_id is None:
-        return None
-    procedure = procedures()[procedure_id]
-    fee = fee_on(procedure_id, determination.as_of)
-    return ProcedureOut(
-        id=procedure.id,
-        name=procedure.name(lang),
-        office=procedure.office(lang),
-        processing=procedure.processing(lang),
-        fee=None
-        if fee is None
-        else FeeOut(
-            counter_yen=fee.counter_yen,
-            online_yen=fee.online_yen,
-            citations=_citation_ids((fee.citation,), seen),
-        ),
-        citations=_citation_ids((procedure.citation,), seen),
-    )
+def _memo(kind: str, source: object, lang: Lang, build: Callable[[], _T]) -> _T:
+    key = (kind, id(source), lang)
+    entry = _MEMO.get(key)
+    if entry is None:
+        entry = _MEMO[key] = (source, build())
+    return cast(_T, entry[1])
 
 
-def _citation_ids(citations: tuple[Citation, ...], seen: dict[str, Citation]) -> list[str]:
+def _cite(citations: tuple[Citation, ...], seen: dict[str, Citation]) -> list[str]:
+    """The ids of `citations`, noting each in `seen` (the pathway's citation list, in order)."""
     for citation in citations:
         seen.setdefault(citation.id, citation)
     return [c.id for c in citations]
+
+
+def _citation_json(citation: Citation, lang: Lang) -> Json:
+    title, section = _memo(
+        "citation", citation, lang, lambda: (citation.title(lang), citation.section(lang))
+    )
+    return {
+        "id": citation.id,
+        "title": title,
+        "section": section,
+        "url": citation.url,
+        "kind": citation.kind.value,
+    }
+
+
+def _texted(
+    source: object,
+    text: Text,
+    citations: tuple[Citation, ...],
+    lang: Lang,
+    seen: dict[str, Citation],
+) -> tuple[str, list[str]]:
+    """The text and citation ids of a rule, alternative, item or deadline: the same for every
+    case."""
+    _cite(citations, seen)
+    words, ids = _memo("texted", source, lang, lambda: (text(lang), tuple(c.id for c in citations)))
+    return words, list(ids)
+
+
+def _texted_json(
+    source: object,
+    text: Text,
+    citations: tuple[Citation, ...],
+    lang: Lang,
+    seen: dict[str, Citation],
+) -> Json:
+    words, ids = _texted(source, text, citations, lang, seen)
+    return {"text": words, "citations": ids}
 
 
 def _status(trace: RuleTrace) -> Status:
@@ -272,40 +282,51 @@ def _status(trace: RuleTrace) -> Status:
     return {True: "held", False: "failed", None: "unknown"}[trace.value]  # type: ignore[return-value]
 
 
-def _requirement(
-    trace: RuleTrace,
-    requirement: Requirement | None,
-    lang: Lang,
-    seen: dict[str, Citation],
-) -> RequirementOut:
+def _requirement_json(
+    trace: RuleTrace, requirement: Requirement | None, lang: Lang, seen: dict[str, Citation]
+) -> Json:
+    rule = trace.rule
+    static = _texted_json(rule, rule.text, rule.citations, lang, seen)
     alternatives = (
         requirement.if_not_met if requirement is not None and trace.value is False else ()
     )
-    return RequirementOut(
-        id=trace.rule.id,
-        text=trace.rule.text(lang),
-        effect=None if requirement is None else requirement.effect.value,
-        status=_status(trace),
-        citations=_citation_ids(trace.rule.citations, seen),
-        children=[_requirement(child, None, lang, seen) for child in trace.children],
-        if_not_met=[
-            AlternativeOut(text=a.text(lang), citations=_citation_ids(a.citations, seen))
-            for a in alternatives
-        ],
+    return {
+        "id": rule.id,
+        "text": static["text"],
+        "effect": None if requirement is None else requirement.effect.value,
+        "status": _status(trace),
+        "citations": static["citations"],
+        "children": [_requirement_json(child, None, lang, seen) for child in trace.children],
+        "if_not_met": [_texted_json(a, a.text, a.citations, lang, seen) for a in alternatives],
+    }
+
+
+def _fact_texts(fact: Fact, lang: Lang) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """A fact's question, help and choices (value, label): the same for every case."""
+    return _memo(
+        "fact",
+        fact,
+        lang,
+        lambda: (
+            fact.question(lang),
+            fact.help(lang),
+            tuple((c.value, c.label(lang)) for c in fact.choices),
+        ),
     )
 
 
-def question_out(question: Question, lang: Lang) -> QuestionOut:
+def question_json(question: Question, lang: Lang) -> Json:
     fact = question.fact
-    return QuestionOut(
-        fact=fact.name,
-        type=fact.type.value,
-        question=fact.question(lang),
-        help=fact.help(lang),
-        reason=question.reason.value,
-        choices=[ChoiceOut(value=c.value, label=c.label(lang)) for c in fact.choices],
-        pathways=list(question.pathways),
-    )
+    asked, helped, choices = _fact_texts(fact, lang)
+    return {
+        "fact": fact.name,
+        "type": fact.type.value,
+        "question": asked,
+        "help": helped,
+        "reason": question.reason.value,
+        "choices": [{"value": value, "label": label} for value, label in choices],
+        "pathways": list(question.pathways),
+    }
 
 
 def _what_if_text(what_if: WhatIf, lang: Lang) -> str:
@@ -320,6 +341,23 @@ def _what_if_text(what_if: WhatIf, lang: Lang) -> str:
         for c in what_if.changes
     )
     return _("If {changes}: {outcome}").format(changes=changes, outcome=outcome)
+
+
+def _what_if_json(what_if: WhatIf, lang: Lang) -> Json:
+    return {
+        "changes": [
+            {
+                "fact": c.fact.name,
+                "question": c.fact.question(lang),
+                "old": json_value(c.old),
+                "new": json_value(c.new),
+            }
+            for c in what_if.changes
+        ],
+        "from_date": None if what_if.from_date is None else what_if.from_date.isoformat(),
+        "outcome": what_if.outcome.value,
+        "text": _what_if_text(what_if, lang),
+    }
 
 
 def display_value(fact_name: str, value: MaybeValue, lang: Lang) -> str:
@@ -350,118 +388,181 @@ def format_date(day: dt.date, lang: Lang) -> str:
     return str(babel_format_date(day, format="long", locale="ja" if lang == "ja" else "en_GB"))
 
 
-def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
+def _legal_help_json(determination: Determination, lang: Lang, seen: dict[str, Citation]) -> Json:
     _ = translations(lang).gettext
-    pathway = determination.pathway
+    if not determination.refer_to_legal_help:
+        return {
+            "text": _(
+                "The grant remains at the Minister's discretion. An administrative scrivener or lawyer can check your application."
+            ),
+            "organisations": [],
+        }
+    organisations = organisations_for(determination.pathway.help_topics)
+    return {
+        "text": _(
+            "This is not legal advice. These organisations give free or low-cost consultation; ask"
+            " them before you act, especially before a deadline."
+        ),
+        "organisations": [
+            {
+                "id": o.id,
+                "name": o.name(lang),
+                "kind": o.kind,
+                "languages": list(o.languages),
+                "url": o.contact_url,
+                "citations": _cite((o.citation,), seen),
+            }
+            for o in organisations
+        ],
+    }
+
+
+def _procedure_json(
+    determination: Determination, lang: Lang, seen: dict[str, Citation]
+) -> Json | None:
+    procedure_id = determination.pathway.guidance.procedure
+    if procedure_id is None:
+        return None
+    procedure = procedures()[procedure_id]
+    fee = fee_on(procedure_id, determination.as_of)
+    return {
+        "id": procedure.id,
+        "name": procedure.name(lang),
+        "office": procedure.office(lang),
+        "processing": procedure.processing(lang),
+        "fee": None
+        if fee is None
+        else {
+            "counter_yen": fee.counter_yen,
+            "online_yen": fee.online_yen,
+            "citations": _cite((fee.citation,), seen),
+        },
+        "citations": _cite((procedure.citation,), seen),
+    }
+
+
+def _item_json(
+    item_id: str, source: object, text: Text, citations: tuple[Citation, ...], lang: Lang,
+    seen: dict[str, Citation],
+) -> Json:  # fmt: skip
+    static = _texted_json(source, text, citations, lang, seen)
+    return {"id": item_id, "text": static["text"], "citations": static["citations"]}
+
+
+def _pathway_head_json(pathway: Pathway, lang: Lang) -> Json:
+    """What a pathway's result says whatever the case: its title, status and summary."""
+    target = pathway.target_status
+    title, status_name, summary = _memo(
+        "pathway",
+        pathway,
+        lang,
+        lambda: (
+            pathway.title(lang),
+            None if target is None else STATUSES.label(target)(lang),
+            pathway.summary(lang),
+        ),
+    )
+    return {
+        "id": pathway.id,
+        "title": title,
+        "target_status": None if target is None else {"code": target, "name": status_name},
+        "summary": summary,
+    }
+
+
+def pathway_json(determination: Determination, lang: Lang) -> Json:
+    """One pathway's result in the shape of `PathwayOut`, with dates as ISO strings."""
+    _ = translations(lang).gettext
+    head = _pathway_head_json(determination.pathway, lang)
     seen: dict[str, Citation] = {}
     requirements = [
-        _requirement(rt.trace, rt.requirement, lang, seen) for rt in determination.requirements
-    ]
-    what_ifs = [
-        WhatIfOut(
-            changes=[
-                ChangeOut(
-                    fact=c.fact.name,
-                    question=c.fact.question(lang),
-                    old=json_value(c.old),
-                    new=json_value(c.new),
-                )
-                for c in w.changes
-            ],
-            from_date=w.from_date,
-            outcome=w.outcome.value,  # type: ignore[arg-type]
-            text=_what_if_text(w, lang),
-        )
-        for w in determination.what_ifs
+        _requirement_json(rt.trace, rt.requirement, lang, seen) for rt in determination.requirements
     ]
     alternatives = [
-        AlternativeOut(text=a.text(lang), citations=_citation_ids(a.citations, seen))
-        for a in determination.alternatives
+        _texted_json(a, a.text, a.citations, lang, seen) for a in determination.alternatives
     ]
-    how = [
-        ItemOut(id=i.id, text=i.text(lang), citations=_citation_ids(i.citations, seen))
-        for i in determination.how_to_apply
-    ]
+    how = [_item_json(i.id, i, i.text, i.citations, lang, seen) for i in determination.how_to_apply]
     documents = [
-        ItemOut(id=f"document.{n}", text=d.text(lang), citations=_citation_ids(d.citations, seen))
+        _item_json(f"document.{n}", d, d.text, d.citations, lang, seen)
         for n, d in enumerate(determination.documents, start=1)
     ]
-    deadlines = [
-        DeadlineOut(
-            id=d.id,
-            text=d.text(lang),
-            date=day,
-            kind=d.kind.value,
-            citations=_citation_ids(d.citations, seen),
+    deadlines = []
+    for deadline, day in determination.deadlines:
+        static = _texted_json(deadline, deadline.text, deadline.citations, lang, seen)
+        deadlines.append(
+            {
+                "id": deadline.id,
+                "text": static["text"],
+                "date": day.isoformat(),
+                "kind": deadline.kind.value,
+                "citations": static["citations"],
+            }
         )
-        for d, day in determination.deadlines
-    ]
-    caveats = [
-        ItemOut(id=i.id, text=i.text(lang), citations=_citation_ids(i.citations, seen))
-        for i in determination.caveats
-    ]
-    factors = [
-        FactorOut(
-            id=f.rule.id,
-            text=f.rule.text(lang),
-            weight=f.weight.value,
-            status={True: "held", False: "failed", None: "unknown"}[value],  # type: ignore[arg-type]
-            citations=_citation_ids(f.rule.citations, seen),
+    caveats = [_item_json(i.id, i, i.text, i.citations, lang, seen) for i in determination.caveats]
+    factors = []
+    for factor, value in determination.factors:
+        static = _texted_json(factor.rule, factor.rule.text, factor.rule.citations, lang, seen)
+        factors.append(
+            {
+                "id": factor.rule.id,
+                "text": static["text"],
+                "weight": factor.weight.value,
+                "status": {True: "held", False: "failed", None: "unknown"}[value],
+                "citations": static["citations"],
+            }
         )
-        for f, value in determination.factors
-    ]
     gaps = [
-        DataGapOut(
-            table=g.lookup.table.id,
-            key=g.key,
-            date=g.day,
-            text=_(
+        {
+            "table": g.lookup.table.id,
+            "key": g.key,
+            "date": g.day.isoformat(),
+            "text": _(
                 "The reference data cannot tell whether “{table}” held for {key} on {date}."
             ).format(table=g.lookup.table.title(lang), key=g.key, date=format_date(g.day, lang)),
-        )
+        }
         for g in determination.data_gaps
     ]
     # Computed before the citation list, which collects every citation these name.
-    procedure = procedure_out(determination, lang, seen)
-    legal_help = legal_help_out(determination, lang, seen)
-    return PathwayOut(
-        id=pathway.id,
-        title=pathway.title(lang),
-        target_status=None
-        if pathway.target_status is None
-        else TargetStatusOut(
-            code=pathway.target_status, name=STATUSES.label(pathway.target_status)(lang)
-        ),
-        outcome=determination.outcome.value,
-        possible_outcomes=sorted(o.value for o in determination.possible),  # type: ignore[misc]
-        outcome_text=outcome_text(determination.outcome, lang),
-        summary=pathway.summary(lang),
-        requirements=requirements,
-        citations=[
-            CitationOut(
-                id=c.id, title=c.title(lang), section=c.section(lang), url=c.url, kind=c.kind.value
-            )
-            for c in seen.values()
-        ],
-        next_questions=[question_out(q, lang) for q in determination.questions],
-        what_ifs=what_ifs,
-        alternatives=alternatives,
-        data_gaps=gaps,
-        how_to_apply=how,
-        documents=documents,
-        deadlines=deadlines,
-        procedure=procedure,
-        factors=factors,
-        caveats=caveats,
-        legal_help=legal_help,
-    )
+    procedure = _procedure_json(determination, lang, seen)
+    legal_help = _legal_help_json(determination, lang, seen)
+    return {
+        "id": head["id"],
+        "title": head["title"],
+        "target_status": head["target_status"],
+        "outcome": determination.outcome.value,
+        "possible_outcomes": sorted(o.value for o in determination.possible),
+        "outcome_text": outcome_text(determination.outcome, lang),
+        "summary": head["summary"],
+        "requirements": requirements,
+        "citations": [_citation_json(c, lang) for c in seen.values()],
+        "next_questions": [question_json(q, lang) for q in determination.questions],
+        "what_ifs": [_what_if_json(w, lang) for w in determination.what_ifs],
+        "alternatives": alternatives,
+        "data_gaps": gaps,
+        "how_to_apply": how,
+        "documents": documents,
+        "deadlines": deadlines,
+        "procedure": procedure,
+        "factors": factors,
+        "caveats": caveats,
+        "legal_help": legal_help,
+    }
+
+
+def screening_json(screening: Screening, lang: Lang) -> Json:
+    """The whole result in the shape of `ScreeningOut`, ready for `json.dumps`."""
+    return {
+        "zairyu_version": __version__,
+        "as_of": screening.as_of.isoformat(),
+        "lang": lang,
+        "pathways": [pathway_json(d, lang) for d in screening.determinations],
+        "next_questions": [question_json(q, lang) for q in screening.questions],
+    }
+
+
+def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
+    return PathwayOut.model_validate(pathway_json(determination, lang))
 
 
 def screening_out(screening: Screening, lang: Lang) -> ScreeningOut:
-    return ScreeningOut(
-        zairyu_version=__version__,
-        as_of=screening.as_of,
-        lang=lang,
-        pathways=[pathway_out(d, lang) for d in screening.determinations],
-        next_questions=[question_out(q, lang) for q in screening.questions],
-    )
+    return ScreeningOut.model_validate(screening_json(screening, lang))
