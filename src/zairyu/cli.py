@@ -22,6 +22,8 @@ from rich.table import Table
 from zairyu.cli_admin import admin_app
 from zairyu.cli_backup import backup_command, restore_command
 from zairyu.cli_keys import keys_app
+from zairyu.cli_simulate import simulate_command
+from zairyu.cli_stats import stats_command
 from zairyu.engine.case import CaseError, parse_case
 from zairyu.engine.facts import FactValueError, MaybeValue, parse_iso_date
 from zairyu.engine.screen import screen as run_screen
@@ -241,6 +243,8 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(admin_app, name="admin")
 app.command("backup")(backup_command)
 app.command("restore")(restore_command)
+app.command("simulate")(simulate_command)
+app.command("stats")(stats_command)
 
 DataDir = Annotated[
     Path | None,
