@@ -51,6 +51,7 @@ TABLES = {"interviews", "audit_log"}  # the interview store's own tables
 WORKBENCH_TABLES = {
     "organisations", "users", "api_tokens", "persons", "cases", "case_transitions",
     "case_documents", "case_facts", "case_determinations", "case_deadlines", "case_notes",
+    "web_sessions",
 }  # fmt: skip
 MARKER = "quite-distinctive-answer-2019-06-15"
 

@@ -126,6 +126,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     field_cipher = KeyringCipher(LiveKeyring(keyring), legacy_field_cipher(secret))
     app.state.field_cipher = field_cipher
     app.include_router(workbench_api.router(store.engine, secret, field_cipher, settings.today))
+    from zairyu.web import workbench_pages  # here: it imports helpers from this module
+
+    app.include_router(
+        workbench_pages.router(store.engine, secret, field_cipher, settings.today, signer)
+    )
     from zairyu.web import stats_pages
 
     app.include_router(stats_pages.router(choose_lang))

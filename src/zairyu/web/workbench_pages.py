@@ -1,0 +1,853 @@
+"""The caseworker's pages under ``/work``: login and logout, the case list with its deadlines,
+the case page (person, workflow, facts with provenance, documents, deadlines, notes), setting a
+fact, re-screening, the determination history and the comparison of two determinations, and the
+case's exports.
+
+Every page reads and writes through `zairyu.workbench.service`, in one `unit_of_work`, so the
+access rules and the audit log are the service's: a refusal is a 403 page, an unknown record a
+404 page, and no valid session a redirect to the login page. Pages are never cached; addresses
+hold only random ids, never names or fact values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Coroutine, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.routing import APIRoute
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.datastructures import FormData
+
+from zairyu import __version__
+from zairyu.audit import audit_key
+from zairyu.engine.case import CaseError
+from zairyu.engine.facts import Fact
+from zairyu.engine.text import Lang
+from zairyu.i18n import translations
+from zairyu.law.pathways import FACTS, PATHWAYS
+from zairyu.report import display_value, format_date
+from zairyu.web import sessions as web_sessions
+from zairyu.web.app import (
+    _contradiction,
+    _options,
+    _typed_from_saved,
+    answer_text,
+    choose_lang,
+    safe_local_path,
+)
+from zairyu.web.crypto import FormSigner
+from zairyu.web.forms import read_answer
+from zairyu.web.workbench_api import _checked_id, case_deadlines_ics, case_export
+from zairyu.workbench import service as wb
+from zairyu.workbench.access import AccessDenied, Action, allowed
+from zairyu.workbench.cipher import FieldCipher
+from zairyu.workbench.models import Case, User
+
+PREFIX = "/work"
+_NO_STORE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+_LOGIN_PURPOSE = "work-login"
+_MAX_FIELD = 20_000  # characters; a longer field is refused with a message, not cut
+
+_templates = Environment(
+    loader=PackageLoader("zairyu.web", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class _LoginRequiredError(Exception):
+    """No live session: the user is sent to the login page."""
+
+
+class _ForgedFormError(Exception):
+    """A POST without this session's CSRF token: nothing is done."""
+
+
+def render(
+    request: Request,
+    template: str,
+    *,
+    status_code: int = 200,
+    login: web_sessions.Login | None = None,
+    csrf: str = "",
+    **context: Any,
+) -> HTMLResponse:
+    lang = choose_lang(request)
+    gettext = translations(lang).gettext
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    html = _templates.get_template(template).render(
+        _=gettext,
+        lang=lang,
+        other_lang="en" if lang == "ja" else "ja",
+        switch_url=f"/language/{'en' if lang == 'ja' else 'ja'}?next={quote(here)}",
+        format_date=lambda day: format_date(day, lang),
+        format_time=lambda moment: _format_time(moment, lang),
+        version=__version__,
+        me=login.user if login else None,
+        csrf=csrf,
+        status_words=_status_words(lang),
+        outcome_words=_outcome_words(lang),
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code, headers=_NO_STORE)
+
+
+def _format_time(moment: dt.datetime, lang: Lang) -> str:
+    # Times are shown in UTC, and say so: caseworkers may be anywhere.
+    utc = moment.astimezone(dt.UTC)
+    return f"{format_date(utc.date(), lang)} {utc:%H:%M} UTC"
+
+
+def _status_words(lang: Lang) -> dict[str, str]:
+    _ = translations(lang).gettext
+    return {
+        wb.INTAKE: _("Intake"),
+        wb.SCREENING: _("Screening"),
+        wb.PREPARING: _("Preparing the application"),
+        wb.FILED: _("Filed"),
+        wb.DECIDED: _("Decided"),
+        wb.REVIEW: _("Under review or appeal"),
+        wb.CLOSED: _("Closed"),
+    }
+
+
+def _outcome_words(lang: Lang) -> dict[str | None, str]:
+    _ = translations(lang).gettext
+    return {
+        "eligible": _("Eligible"),
+        "discretionary": _("Discretionary"),
+        "not_eligible": _("Not eligible"),
+        "undetermined": _("Undetermined"),
+        None: _("Not screened"),
+    }
+
+
+def _document_words(lang: Lang) -> dict[str, str]:
+    _ = translations(lang).gettext
+    return {
+        "needed": _("Needed"),
+        "requested": _("Requested"),
+        "received": _("Received"),
+        "submitted": _("Submitted"),
+    }
+
+
+class _PageRoute(APIRoute):
+    """Turns the service's refusals into pages, and marks every response as not to be kept."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                response = await handler(request)
+            except _LoginRequiredError:
+                target = quote(request.url.path) if request.method == "GET" else ""
+                response = RedirectResponse(
+                    f"{PREFIX}/login" + (f"?next={target}" if target else ""), status_code=303
+                )
+            except _ForgedFormError:
+                response = render(request, "work/forged.html", status_code=403)
+            except AccessDenied:
+                response = render(request, "work/forbidden.html", status_code=403)
+            except wb.NotFoundError:
+                response = render(request, "work/not_found.html", status_code=404)
+            for name, value in _NO_STORE.items():
+                response.headers[name] = value
+            return response
+
+        return route
+
+
+def _fields(form: FormData) -> dict[str, str]:
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def _next_page(target: str | None) -> str:
+    path = safe_local_path(target)
+    return path if path == PREFIX or path.startswith(PREFIX + "/") else PREFIX
+
+
+def _set_session_cookie(request: Request, response: Response, token: str) -> None:
+    response.set_cookie(
+        web_sessions.COOKIE,
+        token,
+        max_age=int(web_sessions.LIFETIME.total_seconds()),
+        path=web_sessions.COOKIE_PATH,
+        secure=request.url.scheme == "https",
+        httponly=True,
+        samesite="strict",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _CaseRow:
+    id: str
+    name: str
+    status: str
+    assignee: str | None
+    deadlines: list[wb.DeadlineView]
+
+
+@dataclass(frozen=True, slots=True)
+class _FactRow:
+    name: str
+    question: str
+    value: str
+    entered_by: str
+    entered_at: dt.datetime
+    source: str | None
+
+
+def _value_text(name: str, value: object, lang: Lang) -> str:
+    fact = FACTS.get(name)
+    if fact is None:  # a fact of an older rules version, kept in an old determination
+        return str(value)
+    try:
+        return answer_text(fact, value, lang)
+    except ValueError:
+        return display_value(name, None, lang) if value is None else str(value)
+
+
+def router(
+    engine: Engine,
+    secret: bytes,
+    cipher: FieldCipher,
+    today: Callable[[], dt.date],
+    signer: FormSigner,
+) -> APIRouter:
+    """The pages on `engine` (whose schema is migrated), with the service's audit key derived
+    from the server `secret` and sensitive fields sealed by `cipher`; `today` is the default
+    screening date, `signer` signs the login form."""
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    key = audit_key(secret)
+    csrf_key = hashlib.sha256(b"zairyu work csrf key v1" + secret).digest()
+    pages = APIRouter(prefix=PREFIX, route_class=_PageRoute, include_in_schema=False)
+
+    @contextmanager
+    def acting(request: Request) -> Iterator[tuple[Session, web_sessions.Login]]:
+        token = request.cookies.get(web_sessions.COOKIE, "")
+        with wb.unit_of_work(sessions) as session:
+            login = web_sessions.resume(session, key, token) if token else None
+            if login is None:
+                session.commit()  # keeps the expiry of a session found too old
+                raise _LoginRequiredError
+            yield session, login
+
+    def csrf_of(login: web_sessions.Login) -> str:
+        return web_sessions.csrf_token(csrf_key, login.token)
+
+    def check_form(login: web_sessions.Login, fields: Mapping[str, str]) -> None:
+        if not web_sessions.csrf_ok(csrf_key, login.token, fields.get("csrf_token", "")):
+            raise _ForgedFormError
+
+    def page(
+        request: Request, login: web_sessions.Login, template: str, **context: Any
+    ) -> HTMLResponse:
+        return render(request, template, login=login, csrf=csrf_of(login), **context)
+
+    def usernames(session: Session, ids: set[str | None]) -> dict[str | None, str]:
+        found: dict[str | None, str] = {}
+        for user_id in ids:
+            user = session.get(User, user_id) if user_id else None
+            if user is not None:
+                found[user_id] = user.username
+        return found
+
+    # --- login and logout ---
+
+    def login_page(
+        request: Request,
+        *,
+        status_code: int = 200,
+        username: str = "",
+        next_page: str = PREFIX,
+        error: str | None = None,
+        notice: str | None = None,
+    ) -> HTMLResponse:
+        return render(
+            request,
+            "work/login.html",
+            status_code=status_code,
+            username=username,
+            next_page=next_page,
+            errors={"username": error} if error else {},
+            notice=notice,
+            form_token=signer.sign(_LOGIN_PURPOSE),
+        )
+
+    @pages.get("/login", response_class=HTMLResponse)
+    def show_login(request: Request, next: str | None = None, out: int = 0) -> HTMLResponse:
+        _ = translations(choose_lang(request)).gettext
+        notice = _("You have logged out.") if out else None
+        return login_page(request, next_page=_next_page(next), notice=notice)
+
+    @pages.post("/login")
+    async def log_in(request: Request) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        username = fields.get("username", "").strip()
+        password = fields.get("password", "")
+        next_page = _next_page(fields.get("next"))
+        if signer.check(_LOGIN_PURPOSE, fields.get("form_token", "")) != "ok":
+            return login_page(
+                request,
+                status_code=400,
+                username=username,
+                next_page=next_page,
+                notice=_("This form was out of date, so you were not logged in. Try again."),
+            )
+        if not username or not password:
+            return login_page(
+                request,
+                status_code=400,
+                username=username,
+                next_page=next_page,
+                error=_("Enter your user name and your password"),
+            )
+        with wb.unit_of_work(sessions) as session:
+            try:
+                if len(username) > 120 or len(password) > 1000 or "\x00" in username:
+                    raise wb.AuthenticationError("no such user name and password")
+                user = wb.authenticate(session, key, username, password)
+            except wb.AuthenticationError:
+                session.commit()  # keeps the audit entry of the failed attempt
+                return login_page(
+                    request,
+                    status_code=401,
+                    username=username,
+                    next_page=next_page,
+                    error=_("The user name or the password is wrong"),
+                )
+            # A new token at every login: a token planted before login never becomes a session.
+            old = request.cookies.get(web_sessions.COOKIE)
+            if old:
+                web_sessions.end(session, key, old)
+            token = web_sessions.start(session, key, user)
+        response = RedirectResponse(next_page, status_code=303)
+        _set_session_cookie(request, response, token)
+        return response
+
+    @pages.get("/logout", response_class=HTMLResponse)
+    def confirm_logout(request: Request) -> HTMLResponse:
+        with acting(request) as (_session, login):
+            return page(request, login, "work/logout.html")
+
+    @pages.post("/logout")
+    async def log_out(request: Request) -> Response:
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            web_sessions.end(session, key, login.token)
+        response = RedirectResponse(f"{PREFIX}/login?out=1", status_code=303)
+        response.delete_cookie(
+            web_sessions.COOKIE, path=web_sessions.COOKIE_PATH, httponly=True, samesite="strict"
+        )
+        return response
+
+    # --- the case list ---
+
+    @pages.get("", response_class=HTMLResponse)
+    def case_list(request: Request) -> HTMLResponse:
+        with acting(request) as (session, login):
+            user = login.user
+            day = today()
+            rows = []
+            for summary in wb.list_cases(session, user, key):
+                case = wb.get_case(session, user, cipher, key, summary.id)
+                deadlines = wb.list_deadlines(session, user, cipher, key, summary.id)
+                rows.append(
+                    _CaseRow(
+                        id=summary.id,
+                        name=case.person.name,
+                        status=summary.status,
+                        assignee=summary.assigned_user_id,
+                        deadlines=sorted(
+                            (d for d in deadlines if not d.done), key=lambda d: (d.due, d.id)
+                        ),
+                    )
+                )
+            # Cases with the soonest open deadline first; cases without any keep their order.
+            rows.sort(key=lambda r: r.deadlines[0].due if r.deadlines else dt.date.max)
+            names = usernames(session, {r.assignee for r in rows})
+            return page(request, login, "work/cases.html", rows=rows, names=names, today=day)
+
+    # --- the case page ---
+
+    def case_page(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        case_id: str,
+        *,
+        status_code: int = 200,
+        errors: Mapping[str, str] | None = None,
+        typed: Mapping[str, str] | None = None,
+    ) -> HTMLResponse:
+        user, lang, day = login.user, choose_lang(request), today()
+        case = wb.get_case(session, user, cipher, key, case_id)
+        row = session.get(Case, case.id)
+        history = wb.fact_history(session, user, cipher, key, case.id)
+        documents = wb.list_documents(session, user, cipher, key, case.id)
+        titles = {d.id: d.title for d in documents}
+        facts = [
+            _FactRow(
+                name=e.name,
+                question=FACTS[e.name].question(lang) if e.name in FACTS else e.name,
+                value=_value_text(e.name, e.value, lang),
+                entered_by=e.entered_by,
+                entered_at=e.entered_at,
+                source=titles.get(e.source_document_id) if e.source_document_id else None,
+            )
+            for e in history
+            if e.current and e.value is not None
+        ]
+        can = {action.value: allowed(user, action, row) for action in Action}
+        notes = (
+            wb.list_notes(session, user, cipher, key, case.id)
+            if can[Action.NOTE_READ.value]
+            else None
+        )
+        deadlines = wb.list_deadlines(session, user, cipher, key, case.id)
+        determinations = wb.list_determinations(session, user, cipher, key, case.id)
+        people = {e.entered_by for e in history} | {case.assigned_user_id}
+        people |= {t.by_user_id for t in case.transitions} | {n.author_id for n in notes or []}
+        return page(
+            request,
+            login,
+            "work/case.html",
+            status_code=status_code,
+            case=case,
+            facts=facts,
+            fact_choices=[(f.name, f.question(lang)) for f in FACTS],
+            documents=documents,
+            document_words=_document_words(lang),
+            document_statuses=wb.DOCUMENT_STATUSES,
+            deadlines=deadlines,
+            notes=notes,
+            determinations=determinations,
+            next_statuses=wb.TRANSITIONS.get(case.status, ()),
+            can=can,
+            names=usernames(session, people),
+            today=day,
+            errors=dict(errors or {}),
+            typed={"as_of": day.isoformat(), "note": "", "document": "", **(typed or {})},
+        )
+
+    def case_id_of(case_id: str) -> str:
+        return _checked_id(case_id, "case")
+
+    @pages.get("/cases/{case_id}", response_class=HTMLResponse)
+    def show_case(request: Request, case_id: str) -> HTMLResponse:
+        with acting(request) as (session, login):
+            return case_page(request, session, login, case_id_of(case_id))
+
+    @pages.post("/cases/{case_id}/transition")
+    async def change_status(request: Request, case_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            target = fields.get("to_status", "")
+            try:
+                wb.transition(session, login.user, cipher, key, case_id, target)
+            except wb.WorkflowError:
+                session.rollback()
+                return case_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    status_code=409,
+                    errors={"to_status": _("Choose one of the statuses this case can move to")},
+                )
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}#status", status_code=303)
+
+    @pages.post("/cases/{case_id}/notes")
+    async def add_note(request: Request, case_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        body = fields.get("note", "")
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            error = None
+            if not body.strip():
+                error = _("Write the note before saving it")
+            elif len(body) > _MAX_FIELD:
+                error = _("A note can have at most {count} characters").format(count=_MAX_FIELD)
+            if error:
+                return case_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    status_code=400,
+                    errors={"note": error},
+                    typed={"note": body},
+                )
+            wb.add_note(session, login.user, cipher, key, case_id, body)
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}#notes", status_code=303)
+
+    @pages.post("/cases/{case_id}/documents")
+    async def add_document(request: Request, case_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        title = fields.get("document", "").strip()
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            if not title or len(title) > 1000:
+                return case_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    status_code=400,
+                    errors={"document": _("Enter the document's name (at most 1000 characters)")},
+                    typed={"document": fields.get("document", "")},
+                )
+            wb.add_document(session, login.user, cipher, key, case_id, title)
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}#documents", status_code=303)
+
+    @pages.post("/cases/{case_id}/documents/{document_id}")
+    async def update_document(request: Request, case_id: str, document_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            status = fields.get("status", "")
+            if status not in wb.DOCUMENT_STATUSES:
+                return case_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    status_code=400,
+                    errors={"documents": _("Choose one of the document statuses")},
+                )
+            wb.update_document_status(
+                session,
+                login.user,
+                cipher,
+                key,
+                case_id,
+                _checked_id(document_id, "document"),
+                status,
+            )
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}#documents", status_code=303)
+
+    # --- facts ---
+
+    @pages.get("/cases/{case_id}/fact")
+    def choose_fact(request: Request, case_id: str, name: str = "") -> Response:
+        case_id = case_id_of(case_id)
+        if name not in FACTS:
+            raise wb.NotFoundError(f"no fact {name}")
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}/facts/{name}", status_code=303)
+
+    def fact_page(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        case_id: str,
+        fact: Fact,
+        *,
+        status_code: int = 200,
+        typed: Mapping[str, str] | None = None,
+        source: str = "",
+        errors: Mapping[str, str] | None = None,
+    ) -> HTMLResponse:
+        lang = choose_lang(request)
+        user = login.user
+        current = wb.current_facts(session, user, cipher, key, case_id)
+        row = session.get(Case, case_id)
+        if not allowed(user, Action.FACT_WRITE, row):
+            # The service refuses (and audits) the write; the form is not even offered.
+            raise AccessDenied(user, Action.FACT_WRITE)
+        saved = current.get(fact.name)
+        documents = wb.list_documents(session, user, cipher, key, case_id)
+        return page(
+            request,
+            login,
+            "work/fact.html",
+            status_code=status_code,
+            case_id=case_id,
+            fact=fact,
+            question=fact.question(lang),
+            hint=fact.help(lang),
+            options=_options(fact, lang),
+            typed=typed if typed is not None else _typed_from_saved(fact, saved, True),
+            current=_value_text(fact.name, saved, lang) if fact.name in current else None,
+            documents=documents,
+            source=source,
+            errors=dict(errors or {}),
+        )
+
+    def fact_of(name: str) -> Fact:
+        fact = FACTS.get(name)
+        if fact is None:
+            raise wb.NotFoundError(f"no fact {name}")
+        return fact
+
+    @pages.get("/cases/{case_id}/facts/{name}", response_class=HTMLResponse)
+    def show_fact(request: Request, case_id: str, name: str) -> HTMLResponse:
+        with acting(request) as (session, login):
+            case_id = case_id_of(case_id)
+            wb.get_case(session, login.user, cipher, key, case_id)  # 404 / 403 for the case first
+            return fact_page(request, session, login, case_id, fact_of(name))
+
+    @pages.post("/cases/{case_id}/facts/{name}")
+    async def set_fact(request: Request, case_id: str, name: str) -> Response:
+        lang = choose_lang(request)
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            wb.get_case(session, login.user, cipher, key, case_id)
+            fact = fact_of(name)
+            source = fields.get("source_document_id", "")
+            answer = read_answer(fact, fields, today(), lang)
+
+            def again(errors: Mapping[str, str]) -> HTMLResponse:
+                return fact_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    fact,
+                    status_code=400,
+                    typed=answer.typed,
+                    source=source,
+                    errors=errors,
+                )
+
+            if not answer.ok:
+                return again(answer.errors)
+            try:
+                wb.set_fact(
+                    session,
+                    login.user,
+                    cipher,
+                    key,
+                    case_id,
+                    fact.name,
+                    answer.value,
+                    source_document_id=_checked_id(source, "document") if source else None,
+                    as_of=today(),
+                )
+            except CaseError as error:
+                session.rollback()
+                return again({"answer": _contradiction(error, lang)})
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}#facts", status_code=303)
+
+    @pages.get("/cases/{case_id}/facts/{name}/history", response_class=HTMLResponse)
+    def show_fact_history(request: Request, case_id: str, name: str) -> HTMLResponse:
+        lang = choose_lang(request)
+        with acting(request) as (session, login):
+            user = login.user
+            case_id = case_id_of(case_id)
+            wb.get_case(session, user, cipher, key, case_id)
+            fact = fact_of(name)
+            entries = wb.fact_history(session, user, cipher, key, case_id, fact.name)
+            titles = {d.id: d.title for d in wb.list_documents(session, user, cipher, key, case_id)}
+            return page(
+                request,
+                login,
+                "work/fact_history.html",
+                case_id=case_id,
+                question=fact.question(lang),
+                fact=fact,
+                entries=[
+                    {
+                        "value": _value_text(fact.name, e.value, lang),
+                        "entered_by": e.entered_by,
+                        "entered_at": e.entered_at,
+                        "source": titles.get(e.source_document_id or ""),
+                        "current": e.current,
+                    }
+                    for e in reversed(entries)
+                ],
+                names=usernames(session, {e.entered_by for e in entries}),
+            )
+
+    # --- determinations ---
+
+    @pages.post("/cases/{case_id}/screen")
+    async def screen(request: Request, case_id: str) -> Response:
+        lang = choose_lang(request)
+        _ = translations(lang).gettext
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            typed = fields.get("as_of", "").strip()
+            try:
+                as_of = dt.date.fromisoformat(typed) if typed else today()
+            except ValueError:
+                return case_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    status_code=400,
+                    errors={"as_of": _("Enter the date as year-month-day, like 2026-11-22")},
+                    typed={"as_of": typed},
+                )
+            row = wb.screen_case(session, login.user, cipher, key, case_id, as_of, lang)
+        return RedirectResponse(
+            f"{PREFIX}/cases/{case_id}/determinations/{row.id}", status_code=303
+        )
+
+    def determination_of(
+        session: Session, user: User, case_id: str, determination_id: str
+    ) -> wb.DeterminationView:
+        view = wb.get_determination(
+            session, user, cipher, key, _checked_id(determination_id, "determination")
+        )
+        if view.case_id != case_id:
+            raise wb.NotFoundError(f"no determination {determination_id} in case {case_id}")
+        return view
+
+    def pathway_title(lang: Lang) -> dict[str, str]:
+        return {p.id: p.title(lang) for p in PATHWAYS}
+
+    @pages.get("/cases/{case_id}/determinations", response_class=HTMLResponse)
+    def determinations(request: Request, case_id: str) -> HTMLResponse:
+        with acting(request) as (session, login):
+            case_id = case_id_of(case_id)
+            views = wb.list_determinations(session, login.user, cipher, key, case_id)
+            return page(
+                request,
+                login,
+                "work/determinations.html",
+                case_id=case_id,
+                determinations=list(reversed(views)),
+                titles=pathway_title(choose_lang(request)),
+                names=usernames(session, {v.made_by for v in views}),
+            )
+
+    @pages.get("/cases/{case_id}/compare")
+    def choose_comparison(
+        request: Request, case_id: str, before: str = "", after: str = ""
+    ) -> Response:
+        case_id = case_id_of(case_id)
+        before = _checked_id(before, "determination")
+        after = _checked_id(after, "determination")
+        return RedirectResponse(
+            f"{PREFIX}/cases/{case_id}/determinations/{before}/compare/{after}", status_code=303
+        )
+
+    @pages.get("/cases/{case_id}/determinations/{determination_id}", response_class=HTMLResponse)
+    def determination(request: Request, case_id: str, determination_id: str) -> HTMLResponse:
+        lang = choose_lang(request)
+        with acting(request) as (session, login):
+            case_id = case_id_of(case_id)
+            view = determination_of(session, login.user, case_id, determination_id)
+            history = wb.list_determinations(session, login.user, cipher, key, case_id)
+            ids = [v.id for v in history]
+            position = ids.index(view.id)
+            return page(
+                request,
+                login,
+                "work/determination.html",
+                case_id=case_id,
+                determination=view,
+                previous=ids[position - 1] if position > 0 else None,
+                facts=[
+                    (FACTS[n].question(lang) if n in FACTS else n, _value_text(n, v, lang))
+                    for n, v in sorted(view.facts.items())
+                ],
+                names=usernames(session, {view.made_by}),
+            )
+
+    @pages.get(
+        "/cases/{case_id}/determinations/{determination_id}/compare/{other_id}",
+        response_class=HTMLResponse,
+    )
+    def compare(request: Request, case_id: str, determination_id: str, other_id: str) -> Response:
+        lang = choose_lang(request)
+        with acting(request) as (session, login):
+            case_id = case_id_of(case_id)
+            first = determination_of(session, login.user, case_id, determination_id)
+            second = determination_of(session, login.user, case_id, other_id)
+            comparison = wb.compare_determinations(
+                session, login.user, cipher, key, first.id, second.id
+            )
+
+            _ = translations(lang).gettext
+            touched = (
+                set(comparison.facts_changed)
+                | set(comparison.facts_added)
+                | set(comparison.facts_removed)
+            )
+
+            def question(name: str) -> str:
+                return FACTS[name].question(lang) if name in FACTS else name
+
+            def reason(why: str) -> str:
+                # The service words the other reasons in English, for logs; say them here.
+                if why in touched:
+                    return question(why)
+                if why.startswith("rules version"):
+                    return _("The rules version changed")
+                if why.startswith("as-of date"):
+                    return _("The as-of date changed")
+                return why
+
+            return page(
+                request,
+                login,
+                "work/compare.html",
+                case_id=case_id,
+                first=first,
+                second=second,
+                comparison=comparison,
+                titles=pathway_title(lang),
+                question=question,
+                reason=reason,
+                facts_named=touched,
+                value=lambda name, value: _value_text(name, value, lang),
+            )
+
+    # --- exports: the API's own, reached with the session ---
+
+    @pages.get("/cases/{case_id}/export.json")
+    def export_json(request: Request, case_id: str) -> Response:
+        with acting(request) as (session, login):
+            exported = case_export(session, login.user, cipher, key, case_id_of(case_id))
+        return Response(
+            exported.model_dump_json(),
+            media_type="application/json",
+            headers={"Content-Disposition": f'attachment; filename="zairyu-case-{case_id}.json"'},
+        )
+
+    @pages.get("/cases/{case_id}/deadlines.ics")
+    def export_ics(request: Request, case_id: str) -> Response:
+        with acting(request) as (session, login):
+            case_id = case_id_of(case_id)
+            views = wb.list_deadlines(session, login.user, cipher, key, case_id)
+        return Response(
+            case_deadlines_ics(case_id, views),
+            media_type="text/calendar",
+            headers={"Content-Disposition": f'attachment; filename="zairyu-case-{case_id}.ics"'},
+        )
+
+    @pages.get("/{unknown:path}", response_class=HTMLResponse)
+    def missing(request: Request, unknown: str) -> HTMLResponse:
+        # Last, so that it matches only what no page does: a 404 that is not cached either.
+        raise wb.NotFoundError("no such page")
+
+    return pages
