@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from zairyu.report import ScreeningOut, display_value, format_date, screening_ou
 from zairyu.web import api, workbench_api
 from zairyu.web.crypto import FormSigner, load_or_create_secret, token_id
 from zairyu.web.forms import DONT_KNOW, read_answer
+from zairyu.web.headers import SecurityHeaders
 from zairyu.web.interview import (
     PATHWAY_IDS,
     REFINE_SUFFIX,
@@ -135,22 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(stats_pages.router(choose_lang))
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        headers = response.headers
-        headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            " form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-        )
-        headers["Referrer-Policy"] = "no-referrer"
-        headers["X-Content-Type-Options"] = "nosniff"
-        if request.url.path.startswith("/i/"):
-            headers["Cache-Control"] = "no-store"
-            headers["X-Robots-Tag"] = "noindex"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     def page(
         request: Request, template: str, status_code: int = 200, **context: Any
