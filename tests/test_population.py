@@ -124,6 +124,26 @@ def test_a_status_code_that_does_not_exist_is_refused() -> None:
         generate(100, 1, AS_OF, parameters)
 
 
+@pytest.mark.parametrize(
+    ("fixed", "message"),
+    [
+        (("applicant.no_such_fact", True), "applicant.no_such_fact is not a fact"),
+        (("applicant.status", "student"), "applicant.status is drawn, not fixed"),
+    ],
+)
+def test_a_fixed_fact_must_be_a_fact_that_is_not_drawn(
+    fixed: tuple[str, bool | str], message: str
+) -> None:
+    parameters = Parameters(fixed_facts=(fixed,))
+    with pytest.raises(PopulationError, match=message):
+        generate(100, 1, AS_OF, parameters)
+
+
+def test_fixed_facts_are_the_same_for_everyone(population: pl.DataFrame) -> None:
+    for name, value in Parameters().fixed_facts:
+        assert population.get_column(name).unique().to_list() == [value], name
+
+
 def test_the_table_keeps_unconfirmed_figures_out_of_the_calibration() -> None:
     table = marginals()
     assert "special_permanent_resident" not in table.counted("status")

@@ -151,6 +151,18 @@ def test_the_report_in_japanese(tmp_path: Path) -> None:
     assert "成立した法律" in html
 
 
+def test_an_out_directory_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    out = blocker / "out"  # a directory inside a file cannot be made
+    result = runner.invoke(
+        app,
+        ["simulate", "--reform", "pr-revocation-2027", "--size", "50", "--out", str(out)],
+    )
+    assert result.exit_code == 2
+    assert "cannot be written" in " ".join(result.output.split())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

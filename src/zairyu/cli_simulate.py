@@ -174,9 +174,12 @@ def simulate_command(
         _fail(str(error))
     console = Console(width=130)
     _print(simulation, lang, console)
-    written = [
-        *save_tables(simulation, directory),
-        *write_report(simulation, directory, lang.value),
-    ]
+    try:
+        written = [
+            *save_tables(simulation, directory),
+            *write_report(simulation, directory, lang.value),
+        ]
+    except OSError as error:
+        _fail(f"--out {directory}: cannot be written: {error.strerror}")
     _ = translations(lang.value).gettext
     console.print(_("Saved:") + " " + ", ".join(str(p) for p in written), highlight=False)

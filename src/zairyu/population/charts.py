@@ -41,7 +41,7 @@ def new_figure(width: float = 8.0, height: float = 4.5) -> Figure:
 
 def png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    # A fixed creation date keeps the same inputs producing the same bytes.
+    # No "Software" entry (and PNG has no date by default): the same inputs give the same bytes.
     figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
 

@@ -42,8 +42,8 @@ class Parameters:
 
     other_status_mix: Shares = field(
         default=(
-            ("special_permanent_resident", 0.54),
-            ("spouse_or_child_of_permanent_resident", 0.08),
+            ("special_permanent_resident", 0.53),
+            ("spouse_or_child_of_permanent_resident", 0.09),
             ("business_manager", 0.08),
             ("skilled_labor", 0.08),
             ("highly_skilled_professional_1b", 0.06),
@@ -59,9 +59,10 @@ class Parameters:
         metadata={"ja": "その他の在留資格（差引）の内訳"},
     )
     """How the remainder of the status table (513,547 residents not in the nine largest statuses)
-    splits. Special Permanent Residents: 0.54, because the end-2023 (281,218) and mid-2025
-    (270,292) counts put end-2024 near 276,000 of the remainder; the end-2024 figure itself is
-    unconfirmed. The other shares are round guesses, no count having been found."""
+    splits. Special Permanent Residents: 0.53, because the end-2023 (281,218) and mid-2025
+    (270,292) counts put end-2024 near 274,000 (by linear interpolation), 0.53 of the
+    remainder; the end-2024 figure itself is unconfirmed. The other shares are round guesses,
+    no count having been found."""
 
     other_nationalities: tuple[str, ...] = field(
         default=("LK", "IN", "PE", "BD", "PK", "MN", "UZ", "KH", "GB-EAW", "FR", "DE", "AU", "CA"),
@@ -74,8 +75,8 @@ class Parameters:
 
     age_range: tuple[int, int] = field(default=(18, 75), metadata={"ja": "年齢の範囲（一様）"})
     """Ages are drawn evenly between these bounds. Only adults are generated, because every
-    pathway here concerns an adult; the published totals include children, so each synthetic
-    person stands for slightly more than one adult resident."""
+    pathway here concerns an adult; the published totals include children, so the national
+    estimates (synthetic counts scaled to that total) somewhat overstate counts of adults."""
 
     years_of_residence_permanent: tuple[float, float] = field(
         default=(10.0, 40.0), metadata={"ja": "永住者・特別永住者の在留年数の範囲"}
@@ -107,8 +108,9 @@ class Parameters:
         default=0.20, metadata={"ja": "パートナーが日本国民である割合"}
     )
     """Among those with a partner, the share whose partner is a Japanese national. The 150,896
-    holders of Spouse or Child of Japanese National alone are about 7% of all residents; partners
-    of Japanese nationals also hold permanent residence or their own status, hence 20%."""
+    holders of Spouse or Child of Japanese National (spouses and children) are about 4% of all
+    residents, or 7% of those with a partner at the share above; partners of Japanese nationals
+    also hold permanent residence or their own status, hence 20%."""
 
     share_partner_same_nationality: float = field(
         default=0.70, metadata={"ja": "外国籍のパートナーが同じ国籍である割合"}
@@ -186,6 +188,27 @@ class Parameters:
     """Share with a sentence that has not lapsed (a fine or imprisonment). Not published; a
     round guess. The 2027 revocation ground needs imprisonment for listed offences, a narrower
     set, so estimates built on this are upper bounds."""
+
+    fixed_facts: tuple[tuple[str, bool | str], ...] = field(
+        default=(
+            ("applicant.has_other_nationality", False),
+            ("applicant.in_japan", True),
+            ("applicant.child_of", "other"),
+            ("protection.recognised", "none"),
+            ("deportation.order_issued", False),
+            ("permanent_residence.contribution_to_japan", False),
+            ("permanent_residence.regional_revitalisation", False),
+            ("permanent_residence.special_highly_skilled_1_year_ago", False),
+        ),
+        metadata={"ja": "全員に同じ値を置く事実"},
+    )
+    """Facts given one value for every synthetic resident, because no published figure splits
+    them and leaving them unknown would leave most outcomes undetermined: nobody holds a second
+    nationality, everyone is in Japan, nobody is the child of a Japanese national or of a
+    Permanent, Special Permanent or Long-Term Resident, nobody is a recognised refugee or under
+    a deportation order, and nobody qualifies for the contribution, regional-revitalisation or
+    J-Skip routes to permanent residence. Each understates the pathways that read it
+    (recognised refugees, for example, are among the Long-Term Residents)."""
 
     share_independent_livelihood: float = field(
         default=0.90, metadata={"ja": "独立の生計を営むことができる割合"}

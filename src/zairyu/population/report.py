@@ -22,6 +22,7 @@ from zairyu.population.charts import before_after_bars
 from zairyu.population.parameters import parameter_docs
 from zairyu.population.simulate import FAVOURABLE, Simulation
 from zairyu.report import format_date
+from zairyu.stats.figures import kind_label
 
 Gettext = Callable[[str], str]
 TOP = 12  # rows shown per chart and per printed table
@@ -192,11 +193,7 @@ def render_html(simulation: Simulation, chart_list: list[Chart], lang: Lang) -> 
                 "title": c.title(lang),
                 "section": c.section(lang),
                 "url": c.url,
-                "kind": {
-                    "official": _("official"),
-                    "secondary": _("secondary source"),
-                    "unconfirmed": _("not confirmed"),
-                }[c.kind.value],
+                "kind": kind_label(c.kind.value, _),
             }
             for c in reform.citations
         ],

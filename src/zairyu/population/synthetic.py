@@ -8,8 +8,11 @@ figure gets its share of the rows by largest remainder, and the two columns are 
 independently, so both marginals match the table to within one row per category. Status and
 nationality are independent of each other (no joint table is published; in reality, for example,
 most Special Permanent Residents are Korean). Every other column is drawn from the named
-assumptions in `parameters.Parameters`; facts no assumption covers are left unknown (null),
-which the engine treats as unknown, never as "no". The same seed gives the same frame.
+assumptions in `parameters.Parameters` (`fixed_facts` are the facts given one value for
+everyone), or derived from them as the comments below say (dates from ages and years; the day
+of landing is the first day of residence; a period of stay ends 30 days to 3 years ahead); the
+facts no assumption covers are left unknown (null), which the engine treats as unknown, never
+as "no". The same seed gives the same frame.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import polars as pl
 from zairyu.data.foreign_residents import OTHER, ResidentMarginals, marginals
 from zairyu.data.statuses import by_code, status_codes
 from zairyu.law.facts import MARRIAGE, MUNICIPAL_CERTIFICATE, UNREGISTERED
+from zairyu.law.pathways import FACTS
 from zairyu.population.parameters import Parameters, Shares
 
 PERMANENT = frozenset({"permanent_resident", "special_permanent_resident"})
@@ -190,17 +194,14 @@ def generate(
 
     columns: dict[str, pl.Series] = {
         "applicant.nationality": pl.Series(nationality.tolist(), dtype=pl.String),
-        "applicant.has_other_nationality": pl.Series([False] * n),
         "applicant.status": pl.Series(status.tolist(), dtype=pl.String),
         "applicant.status_since": pl.Series(status_since, dtype=pl.Date),
         "applicant.birth_date": pl.Series(birth, dtype=pl.Date),
-        "applicant.in_japan": pl.Series([True] * n),
         "applicant.landed_on": pl.Series(resident_since, dtype=pl.Date),
         "applicant.resident_since": pl.Series(resident_since, dtype=pl.Date),
         "applicant.period_of_stay_expires": pl.Series(
             _masked(stay_expires, ~permanent), dtype=pl.Date
         ),
-        "applicant.child_of": pl.Series(["other"] * n, dtype=pl.String),
         "applicant.criminal_record": pl.Series(share(parameters.share_criminal_record)),
         "applicant.independent_livelihood": pl.Series(
             share(parameters.share_independent_livelihood)
@@ -212,8 +213,6 @@ def generate(
         ),
         "duties.notifications_made": pl.Series(~share(parameters.share_notification_missed)),
         "duties.paid_on_time": pl.Series(~share(parameters.share_paid_late)),
-        "protection.recognised": pl.Series(["none"] * n, dtype=pl.String),
-        "deportation.order_issued": pl.Series([False] * n),
         "relationship.has_partner": pl.Series(has_partner),
         "relationship.same_sex": pl.Series(_masked(same_sex, has_partner), dtype=pl.Boolean),
         "relationship.kind": pl.Series(_masked(kind, has_partner), dtype=pl.String),
@@ -244,10 +243,13 @@ def generate(
         "permanent_residence.period_of_stay_years": pl.Series(
             _masked(period, ~permanent), dtype=pl.Int64
         ),
-        "permanent_residence.contribution_to_japan": pl.Series([False] * n),
-        "permanent_residence.regional_revitalisation": pl.Series([False] * n),
-        "permanent_residence.special_highly_skilled_1_year_ago": pl.Series([False] * n),
     }
+    for name, value in parameters.fixed_facts:
+        if name not in FACTS:
+            raise PopulationError(f"parameter fixed_facts: {name} is not a fact")
+        if name in columns:
+            raise PopulationError(f"parameter fixed_facts: {name} is drawn, not fixed")
+        columns[name] = pl.Series([value] * n)
     if certificate.any() and as_of < FIRST_CERTIFICATE:
         columns["relationship.kind"] = pl.Series(
             _masked(np.where(certificate, UNREGISTERED, kind), has_partner), dtype=pl.String

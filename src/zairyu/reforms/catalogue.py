@@ -16,6 +16,7 @@ import datetime as dt
 from zairyu.engine.citations import Citation, SourceKind
 from zairyu.engine.expr import Const, Rule, all_of, any_of, eq, is_in, not_
 from zairyu.engine.text import Text
+from zairyu.law import partners_of_japanese
 from zairyu.law import partners_of_japanese_sources as pj
 from zairyu.law import permanent_residence as pr
 from zairyu.law import permanent_residence_sources as prs
@@ -76,7 +77,7 @@ EXTEND_2013_NOTICE = Reform(
         " the marriage by the foreign spouse's national law alone.",
     ),
     status=ReformStatus.PROPOSAL,
-    citations=_EXTEND_CITATIONS,
+    citations=(*_EXTEND_CITATIONS, src.NOTICE_2013),
     replacements=(
         Replacement(
             ss.PARTNER_FOREIGN.rule.id,
@@ -150,7 +151,7 @@ EXTEND_2013_NOTICE = Reform(
             ),
         ),
     ),
-    focus=(ss.ID, "same_sex_partner_of_japanese"),
+    focus=(ss.ID, partners_of_japanese.ID),
     caveats=(
         T(
             "現行法でも、日本人の同性配偶者には2022年の判決以降、裁量で「特定活動」が認められた例があります（same_sex_partner_of_japanese）。",
@@ -225,7 +226,7 @@ PARTNERSHIP_CERTIFICATE_AS_MARRIAGE = Reform(
         " support) do not change.",
     ),
     status=ReformStatus.HYPOTHETICAL,
-    citations=_CERTIFICATE_CITATIONS,
+    citations=(*_CERTIFICATE_CITATIONS, src.NOTICE_2013),
     replacements=(
         Replacement(
             ss.RECOGNISED_RELATIONSHIP.rule.id,
@@ -316,7 +317,13 @@ PR_REVOCATION_2027 = Reform(
         " rather than losing status altogether (Art. 22-6).",
     ),
     status=ReformStatus.ENACTED,
-    citations=(prs.EFFECTIVE_2027, prs.ISA_2024_OVERVIEW, prs.REVOCATION_ITEM_VIII),
+    citations=(
+        prs.EFFECTIVE_2027,
+        prs.ISA_2024_OVERVIEW,
+        prs.REVOCATION_ITEM_VIII,
+        prs.REVOCATION_ITEM_IX,
+        prs.ART_22_6,
+    ),
     compare_dates=(pr.AMENDMENT_2024_FROM - dt.timedelta(days=1), pr.AMENDMENT_2024_FROM),
     indicators=(pr.HOLDER_DUTY_UNMET, pr.HOLDER_SENTENCED, ANY_REVOCATION_GROUND),
     focus=(pr.ID,),

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from zairyu.data import partnership_systems
 from zairyu.data.official_statistics import (
+    ASYLUM_MEASURES,
     asylum_years,
     corrections,
     partnership_totals,
@@ -66,14 +67,8 @@ def measure_label(measure: str, _: Gettext) -> str:
 
 def asylum_tables(lang: Lang) -> list[StatTable]:
     _ = translations(lang).gettext
-    measures = (
-        "applications",
-        "protection_applications",
-        "recognised",
-        "recognised_on_review",
-        "complementary_protection",
-        "humanitarian",
-    )
+    # The procedures in Japan only: resettled refugees are admitted from abroad, not on application.
+    measures = tuple(m for m in ASYLUM_MEASURES if m != "resettled")
     figures = StatTable(
         name="asylum",
         title=_("Asylum in Japan, 2010–2024"),
