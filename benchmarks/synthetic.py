@@ -58,3 +58,40 @@ def table(n: int, *, seed: int = 1, unknown_share: float = 0.1) -> pl.DataFrame:
             .alias(f"{who}.other_nationality")
         )
     return frame
+
+
+def consistent(frame: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
+    """`frame` with the values a real case could not hold made unknown, so that every row is
+    accepted by `zairyu batch`: a fact given although the fact it depends on says it does not
+    apply, and facts that contradict each other (the engine's constraints)."""
+    from zairyu.engine.batch import prepare
+    from zairyu.engine.columnar import Compiler
+    from zairyu.engine.expr import FactRef
+    from zairyu.law.pathways import CONSTRAINTS
+
+    for fact in FACTS:
+        if fact.asked_when is not None and fact.name in frame.columns:
+            gate, required = fact.asked_when
+            applies = pl.col(gate).is_null() | (pl.col(gate) == pl.lit(required))
+            frame = frame.with_columns(pl.when(applies).then(pl.col(fact.name)).alias(fact.name))
+    # Making one fact of a contradiction unknown may not settle another: repeat until none.
+    for _ in range(len(CONSTRAINTS) + 1):
+        compiler = Compiler(as_of)
+        violated = [compiler.compile(c.violated).fill_null(False) for c in CONSTRAINTS]
+        typed = prepare(frame.lazy(), list(FACTS))
+        flags = compiler.select(
+            typed, [v.alias(c.id) for v, c in zip(violated, CONSTRAINTS, strict=True)]
+        )
+        flags_frame = flags.collect()
+        if not any(flags_frame.get_column(c.id).any() for c in CONSTRAINTS):
+            return frame
+        for constraint in CONSTRAINTS:
+            mask = flags_frame.get_column(constraint.id)
+            if mask.any():
+                last = [n.fact.name for n in constraint.violated.walk() if isinstance(n, FactRef)][
+                    -1
+                ]
+                frame = frame.with_columns(
+                    pl.when(mask).then(None).otherwise(pl.col(last)).alias(last)
+                )
+    raise RuntimeError("the synthetic table's contradictions could not be settled")

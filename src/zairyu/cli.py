@@ -21,6 +21,7 @@ from rich.table import Table
 
 from zairyu.cli_admin import admin_app
 from zairyu.cli_backup import backup_command, restore_command
+from zairyu.cli_batch import batch_command
 from zairyu.cli_keys import keys_app
 from zairyu.cli_simulate import simulate_command
 from zairyu.cli_stats import stats_command
@@ -243,6 +244,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(admin_app, name="admin")
 app.command("backup")(backup_command)
 app.command("restore")(restore_command)
+app.command("batch")(batch_command)
 app.command("simulate")(simulate_command)
 app.command("stats")(stats_command)
 

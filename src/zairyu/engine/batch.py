@@ -107,6 +107,24 @@ def check_values(frame: pl.DataFrame, facts: Sequence[Fact], as_of: dt.date) -> 
             )
 
 
+def compile_outputs(
+    pathways: Sequence[Pathway], as_of: dt.date, *, with_requirements: bool = False
+) -> tuple[Compiler, list[pl.Expr]]:
+    """The outcome columns (and, optionally, requirement columns) of `screen_frame`, compiled
+    once, for frames prepared with `prepare`; `Compiler.select` computes them."""
+    compiler = Compiler(as_of)
+    outputs: list[pl.Expr] = []
+    for pathway in pathways:
+        outcome, values = outcome_expr(pathway, compiler)
+        outputs.append(outcome.alias(pathway.id))
+        if with_requirements:
+            outputs.extend(
+                v.alias(f"{pathway.id}:{r.rule.id}")
+                for r, v in zip(pathway.decisive, values, strict=True)
+            )
+    return compiler, outputs
+
+
 def screen_frame(
     frame: pl.DataFrame | pl.LazyFrame,
     pathways: Sequence[Pathway],
@@ -121,16 +139,7 @@ def screen_frame(
     unknown_columns = set(lazy.collect_schema().names()) - set(facts.names)
     if unknown_columns:
         raise BatchInputError(f"columns that are not facts: {', '.join(sorted(unknown_columns))}")
-    compiler = Compiler(as_of)
-    outputs: list[pl.Expr] = []
-    for pathway in pathways:
-        outcome, values = outcome_expr(pathway, compiler)
-        outputs.append(outcome.alias(pathway.id))
-        if with_requirements:
-            outputs.extend(
-                v.alias(f"{pathway.id}:{r.rule.id}")
-                for r, v in zip(pathway.decisive, values, strict=True)
-            )
+    compiler, outputs = compile_outputs(pathways, as_of, with_requirements=with_requirements)
     if isinstance(frame, pl.DataFrame):
         check_values(frame, needed, as_of)
     try:
