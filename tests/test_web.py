@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from zairyu.engine.screen import screen
 from zairyu.law.pathways import FACTS, PATHWAYS
+from zairyu.report import ScreeningOut
 from zairyu.web.app import Settings, create_app
 from zairyu.web.crypto import FormSigner, token_id
 from zairyu.web.forms import read_answer
@@ -487,6 +488,26 @@ def test_api_screens_a_case_and_lists_every_problem_of_a_bad_one(client: TestCli
     facts = client.get("/api/v1/facts", params={"lang": "ja"}).json()
     assert len(facts) == len(FACTS)
     assert all(f["question"] for f in facts)
+
+
+def test_api_requirements_only_keeps_outcomes_and_reasons_without_the_tree(
+    client: TestClient,
+) -> None:
+    case = {"facts": {"applicant.nationality": "FR", "relationship.same_sex": True}}
+    full = client.post("/api/v1/screen", json=case).json()
+    short = client.post("/api/v1/screen", json={**case, "explanation": "requirements"}).json()
+    assert any(r["children"] for p in full["pathways"] for r in p["requirements"])
+    assert all(not r["children"] for p in short["pathways"] for r in p["requirements"])
+    for long_one, short_one in zip(full["pathways"], short["pathways"], strict=True):
+        assert short_one["outcome"] == long_one["outcome"]
+        assert [(r["id"], r["status"], r["citations"]) for r in short_one["requirements"]] == [
+            (r["id"], r["status"], r["citations"]) for r in long_one["requirements"]
+        ]
+        cited = {c for r in short_one["requirements"] for c in r["citations"]}
+        assert cited <= {c["id"] for c in short_one["citations"]}
+    ScreeningOut.model_validate(short)
+    wrong = client.post("/api/v1/screen", json={**case, "explanation": "some"})
+    assert wrong.status_code == 422
 
 
 # --- Choosing what to check --------------------------------------------------------------------

@@ -217,25 +217,50 @@ def serve(
         str | None,
         typer.Option("--as-of", help="Evaluate as of this date instead of today (demos, training)"),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Worker processes (one per core serves the most requests)"
+        ),
+    ] = 1,
 ) -> None:
     """Start the web interview and the JSON API, and print the address to open."""
+    import os
+
     import uvicorn
 
     from zairyu.web.app import Settings, create_app
 
-    settings = Settings.from_environment()
+    try:
+        settings = Settings.from_environment()
+        if as_of is not None:
+            settings.as_of = parse_as_of(as_of)
+    except (InputError, FactValueError) as error:
+        _fail(InputError(str(error)))
+        return
     if data_dir is not None:
         settings.data_dir = data_dir
-    if as_of is not None:
-        try:
-            settings.as_of = parse_as_of(as_of)
-        except InputError as error:
-            _fail(error)
-            return
+    # Made here even with workers: the secret, the key file and the schema are created once,
+    # before worker processes could race to create them.
     web = create_app(settings)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     Console().print(f"zairyu is running at [bold]http://{shown}:{port}/[/bold] (Ctrl+C stops it)")
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+        return
+    web.state.store.engine.dispose()
+    os.environ["ZAIRYU_DATA_DIR"] = str(settings.data_dir)
+    if settings.as_of is not None:
+        os.environ["ZAIRYU_AS_OF"] = settings.as_of.isoformat()
+    uvicorn.run(
+        "zairyu.web.app:create_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+    )
 
 
 audit_app = typer.Typer(help="The hash-chained audit log: check it, or print its head to keep.")

@@ -283,20 +283,26 @@ def _status(trace: RuleTrace) -> Status:
 
 
 def _requirement_json(
-    trace: RuleTrace, requirement: Requirement | None, lang: Lang, seen: dict[str, Citation]
+    trace: RuleTrace,
+    requirement: Requirement | None,
+    lang: Lang,
+    seen: dict[str, Citation],
+    sub_rules: bool = True,
 ) -> Json:
     rule = trace.rule
-    static = _texted_json(rule, rule.text, rule.citations, lang, seen)
+    text, citations = _texted(rule, rule.text, rule.citations, lang, seen)
     alternatives = (
         requirement.if_not_met if requirement is not None and trace.value is False else ()
     )
     return {
         "id": rule.id,
-        "text": static["text"],
+        "text": text,
         "effect": None if requirement is None else requirement.effect.value,
         "status": _status(trace),
-        "citations": static["citations"],
-        "children": [_requirement_json(child, None, lang, seen) for child in trace.children],
+        "citations": citations,
+        "children": [_requirement_json(child, None, lang, seen) for child in trace.children]
+        if sub_rules
+        else [],
         "if_not_met": [_texted_json(a, a.text, a.citations, lang, seen) for a in alternatives],
     }
 
@@ -470,13 +476,16 @@ def _pathway_head_json(pathway: Pathway, lang: Lang) -> Json:
     }
 
 
-def pathway_json(determination: Determination, lang: Lang) -> Json:
-    """One pathway's result in the shape of `PathwayOut`, with dates as ISO strings."""
+def pathway_json(determination: Determination, lang: Lang, *, sub_rules: bool = True) -> Json:
+    """One pathway's result in the shape of `PathwayOut`, with dates as ISO strings; without
+    `sub_rules`, each requirement comes without the rules it is made of (and the citation list
+    without the sources only those cite)."""
     _ = translations(lang).gettext
     head = _pathway_head_json(determination.pathway, lang)
     seen: dict[str, Citation] = {}
     requirements = [
-        _requirement_json(rt.trace, rt.requirement, lang, seen) for rt in determination.requirements
+        _requirement_json(rt.trace, rt.requirement, lang, seen, sub_rules)
+        for rt in determination.requirements
     ]
     alternatives = [
         _texted_json(a, a.text, a.citations, lang, seen) for a in determination.alternatives
@@ -549,13 +558,13 @@ def pathway_json(determination: Determination, lang: Lang) -> Json:
     }
 
 
-def screening_json(screening: Screening, lang: Lang) -> Json:
+def screening_json(screening: Screening, lang: Lang, *, sub_rules: bool = True) -> Json:
     """The whole result in the shape of `ScreeningOut`, ready for `json.dumps`."""
     return {
         "zairyu_version": __version__,
         "as_of": screening.as_of.isoformat(),
         "lang": lang,
-        "pathways": [pathway_json(d, lang) for d in screening.determinations],
+        "pathways": [pathway_json(d, lang, sub_rules=sub_rules) for d in screening.determinations],
         "next_questions": [question_json(q, lang) for q in screening.questions],
     }
 

@@ -35,6 +35,13 @@ class ScreenRequest(BaseModel):
     )
     lang: Literal["ja", "en"] = "en"
     what_ifs: bool = True
+    explanation: Literal["full", "requirements"] = Field(
+        default="full",
+        description="full: every requirement with the rules it is made of (children);"
+        " requirements: the pathway's requirements with their status and sources, children"
+        " left empty, for clients that need outcomes and reasons but not the whole tree"
+        " (smaller, and quicker to make)",
+    )
 
 
 class ProblemOut(BaseModel):
@@ -86,7 +93,8 @@ def router(today: Callable[[], dt.date]) -> APIRouter:
         # ~1,000 model objects would take ten times as long as the screening itself. The
         # response_model above still documents the result, and the tests check the two agree.
         return Response(
-            to_json(screening_json(result, request.lang)), media_type="application/json"
+            to_json(screening_json(result, request.lang, sub_rules=request.explanation == "full")),
+            media_type="application/json",
         )
 
     @api.get("/facts", response_model=list[FactOut])

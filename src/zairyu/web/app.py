@@ -26,7 +26,7 @@ from starlette.datastructures import FormData
 from zairyu import __version__
 from zairyu.engine.case import CaseError
 from zairyu.engine.determine import Reason
-from zairyu.engine.facts import Fact, FactType
+from zairyu.engine.facts import Fact, FactType, parse_iso_date
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
 from zairyu.keys import LiveKeyring, load_keyring
@@ -72,6 +72,9 @@ class Settings:
         if directory := os.environ.get("ZAIRYU_DATA_DIR"):
             settings.data_dir = Path(directory)
         settings.database_url = os.environ.get("ZAIRYU_DATABASE_URL") or None
+        if as_of := os.environ.get("ZAIRYU_AS_OF"):
+            # How `zairyu serve --as-of` reaches worker processes; checked there first.
+            settings.as_of = parse_iso_date(as_of, "ZAIRYU_AS_OF")
         return settings
 
     def today(self) -> dt.date:
