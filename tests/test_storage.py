@@ -52,6 +52,8 @@ WORKBENCH_TABLES = {
     "organisations", "users", "api_tokens", "persons", "cases", "case_transitions",
     "case_documents", "case_facts", "case_determinations", "case_deadlines", "case_notes",
     "web_sessions",
+    "registry_issuers", "registry_signing_keys", "registry_applications", "registry_certificates",
+    "registry_events",
 }  # fmt: skip
 MARKER = "quite-distinctive-answer-2019-06-15"
 

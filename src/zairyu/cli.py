@@ -23,6 +23,7 @@ from zairyu.cli_admin import admin_app
 from zairyu.cli_backup import backup_command, restore_command
 from zairyu.cli_batch import batch_command
 from zairyu.cli_keys import keys_app
+from zairyu.cli_registry import register as register_registry
 from zairyu.cli_simulate import simulate_command
 from zairyu.cli_stats import stats_command
 from zairyu.engine.case import CaseError, parse_case
@@ -272,6 +273,7 @@ app.command("restore")(restore_command)
 app.command("batch")(batch_command)
 app.command("simulate")(simulate_command)
 app.command("stats")(stats_command)
+register_registry(app)
 
 DataDir = Annotated[
     Path | None,

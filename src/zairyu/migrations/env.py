@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import zairyu.web.store  # noqa: F401  (registers every table on Base.metadata)
+from zairyu.registry import models as _registry_models  # noqa: F401
 from zairyu.storage import Base, create_engine
 from zairyu.workbench import models as _workbench_models  # noqa: F401
 

@@ -32,7 +32,7 @@ from zairyu.i18n import translations
 from zairyu.keys import LiveKeyring, load_keyring
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.report import ScreeningOut, display_value, format_date, screening_out
-from zairyu.web import api, workbench_api
+from zairyu.web import api, registry_pages, workbench_api
 from zairyu.web.crypto import FormSigner, load_or_create_secret, token_id
 from zairyu.web.forms import DONT_KNOW, read_answer
 from zairyu.web.headers import SecurityHeaders
@@ -130,6 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     field_cipher = KeyringCipher(LiveKeyring(keyring), legacy_field_cipher(secret))
     app.state.field_cipher = field_cipher
     app.include_router(workbench_api.router(store.engine, secret, field_cipher, settings.today))
+    app.include_router(
+        registry_pages.router(store.engine, secret, field_cipher, settings.today, choose_lang)
+    )
     from zairyu.web import workbench_pages  # here: it imports helpers from this module
 
     app.include_router(

@@ -3,7 +3,8 @@ under each key (for `zairyu keys rotate | reencrypt | status`).
 
 A sealed field is, by convention, a binary column named ``*_enc`` in a table whose primary key is
 ``id``, sealed with ``field_context(table, column, id)``: so this finds every such field of the
-workbench and of any later model on the same `storage.Base` without a list to keep up to date.
+workbench and the registry (and of any later model on the same `storage.Base`, once imported in
+`sealed_columns`) without a list of columns to keep up to date.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ _HEADER = 1 + 8
 
 def sealed_columns() -> list[tuple[Table, str]]:
     """Every (table, column) holding sealed fields, in a stable order."""
-    import zairyu.workbench.models  # noqa: F401  (registers the workbench tables on Base)
+    # Imported for their tables on Base.metadata: every model with sealed fields.
+    import zairyu.registry.models
+    import zairyu.workbench.models  # noqa: F401
 
     found: list[tuple[Table, str]] = []
     for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
