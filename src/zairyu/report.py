@@ -239,15 +239,18 @@ def _cite(citations: tuple[Citation, ...], seen: dict[str, Citation]) -> list[st
 
 
 def _citation_json(citation: Citation, lang: Lang) -> Json:
-    title, section = _memo(
-        "citation", citation, lang, lambda: (citation.title(lang), citation.section(lang))
+    title, section, kind = _memo(
+        "citation",
+        citation,
+        lang,
+        lambda: (citation.title(lang), citation.section(lang), citation.kind.value),
     )
     return {
         "id": citation.id,
         "title": title,
         "section": section,
         "url": citation.url,
-        "kind": citation.kind.value,
+        "kind": kind,
     }
 
 
@@ -259,9 +262,15 @@ def _texted(
     seen: dict[str, Citation],
 ) -> tuple[str, list[str]]:
     """The text and citation ids of a rule, alternative, item or deadline: the same for every
-    case."""
-    _cite(citations, seen)
-    words, ids = _memo("texted", source, lang, lambda: (text(lang), tuple(c.id for c in citations)))
+    case. Run for every node of every result, hence `_memo` written out here."""
+    key = ("texted", id(source), lang)
+    entry = _MEMO.get(key)
+    if entry is None:
+        entry = _MEMO[key] = (source, (text(lang), tuple(c.id for c in citations)))
+    words, ids = entry[1]
+    for citation in citations:
+        if citation.id not in seen:
+            seen[citation.id] = citation
     return words, list(ids)
 
 
