@@ -2,7 +2,8 @@
 what changed, with axe-core on every page.
 
 The server is the real `zairyu serve`, on its own data directory, made beforehand with an
-organisation, a caseworker and a case (the workbench has no pages for those yet).
+organisation, a caseworker and a case; a second journey takes in a new person and opens their
+case through the intake page, and visits the administrators' pages.
 """
 
 from __future__ import annotations
@@ -159,5 +160,60 @@ def test_log_in_set_a_fact_rescreen_and_see_the_difference(
         assert "/work/login" in page.url
         page.goto("/work")
         assert "/work/login" in page.url  # the session is over
+    finally:
+        context.close()
+
+
+def _log_in(page: Page, username: str) -> None:
+    page.goto("/work/login")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    assert page.url.endswith("/work")
+
+
+def test_take_in_a_person_and_open_their_case(browser: Browser, workbench_server: str) -> None:
+    context = browser.new_context(base_url=workbench_server, locale=LOCALES["en"], bypass_csp=True)
+    context.set_default_timeout(15_000)
+    name = "Xochitl Haraguchi-Abernathy"
+    try:
+        page = context.new_page()
+        _log_in(page, "caseworker")
+        page.get_by_role("link", name="New case").click()
+        assert page.get_by_role("heading", level=1, name="New case").is_visible()
+        check_axe(page, "the intake form")
+        page.get_by_label("Full name").fill(name)
+        page.get_by_label("Day").fill("31")
+        page.get_by_label("Month").fill("2")
+        page.get_by_label("Year").fill("1990")
+        page.get_by_role("button", name="Open the case").click()
+        assert page.locator(".error-summary").get_by_text("that day does not exist").is_visible()
+        assert page.get_by_label("Full name").input_value() == name  # kept
+        check_axe(page, "the intake form with an error")
+        screenshot(page, "workbench-intake-error")
+        page.get_by_label("Day").fill("28")
+        page.get_by_role("button", name="Open the case").click()
+        assert page.get_by_role("heading", level=1, name=name).is_visible()
+        assert page.get_by_text("28 February 1990").is_visible()
+        assert "/work/cases/" in page.url
+        check_axe(page, "the new case")
+        screenshot(page, "workbench-new-case")
+        page.get_by_role("link", name="All cases").first.click()
+        assert page.get_by_role("link", name=name).is_visible()
+        page.get_by_role("button", name="Log out").click()
+
+        _log_in(page, "admin")
+        page.get_by_role("link", name="Administration").click()
+        check_axe(page, "the administration page")
+        page.get_by_role("link", name="Users").first.click()
+        check_axe(page, "the users list")
+        page.get_by_role("link", name="Add a user").click()
+        page.get_by_label("User name").fill("reviewer2")
+        page.get_by_label("Reviewer").check()
+        page.get_by_label("New password", exact=True).fill("short")
+        page.get_by_role("button", name="Add the user").click()
+        assert page.locator(".error-summary").get_by_text("at least 12 characters").is_visible()
+        assert page.get_by_label("New password", exact=True).input_value() == ""  # not kept
+        check_axe(page, "the new user form with errors")
     finally:
         context.close()

@@ -8,6 +8,10 @@ of another site cannot post to ``/work`` in the user's name.
 
 Starting, ending and expiring a session are written to the audit log with the user as actor and
 ``web_session:<id>`` as subject (never the token, a password or personal data).
+
+Rows of sessions that ended (or expired, by idleness or lifetime) more than `PURGE_AFTER` ago
+are deleted at every login (`purge`, one DELETE): the table stays as small as the sessions of
+the last day or so, and the audit log keeps the record of each.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from zairyu.audit import append
@@ -29,6 +33,7 @@ COOKIE = "zairyu_work"
 COOKIE_PATH = "/work"
 IDLE_TIMEOUT = dt.timedelta(minutes=30)
 LIFETIME = dt.timedelta(hours=12)
+PURGE_AFTER = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,7 @@ def start(session: Session, key: bytes, user: User, now: dt.datetime | None = No
     """A new session for `user` (who has just authenticated); returns the token for the
     cookie, which is given out only here."""
     moment = _utc(now or _now())
+    purge(session, key, moment)
     token = secrets.token_urlsafe(32)
     row = WebSession(
         id=new_id(),
@@ -79,6 +85,29 @@ def start(session: Session, key: bytes, user: User, now: dt.datetime | None = No
         session, key, actor=actor_of(user), action="session.start", subject=f"web_session:{row.id}"
     )
     return token
+
+
+def purge(session: Session, key: bytes, now: dt.datetime | None = None) -> int:
+    """Deletes the sessions that ended, or expired, more than `PURGE_AFTER` before `now`;
+    returns how many. Called at every login; audited (as a count) when it deletes any."""
+    cutoff = _utc(now or _now()) - PURGE_AFTER
+    result = session.execute(
+        delete(WebSession)
+        .where(
+            or_(
+                WebSession.ended_at < cutoff,
+                WebSession.expires_at < cutoff,
+                WebSession.last_seen_at < cutoff - IDLE_TIMEOUT,
+            )
+        )
+        .execution_options(synchronize_session=False)
+    )
+    count = int(getattr(result, "rowcount", 0) or 0)
+    if count:
+        append(
+            session, key, actor="system", action="session.purge", subject=f"web_sessions:{count}"
+        )
+    return count
 
 
 def _row(session: Session, token: str) -> WebSession | None:

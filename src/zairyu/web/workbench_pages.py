@@ -1,7 +1,9 @@
-"""The caseworker's pages under ``/work``: login and logout, the case list with its deadlines,
-the case page (person, workflow, facts with provenance, documents, deadlines, notes), setting a
-fact, re-screening, the determination history and the comparison of two determinations, and the
-case's exports.
+"""The caseworker's pages under ``/work``: login and logout (throttled after repeated failures
+for one user name), the case list with its deadlines, intake (a new person and their case), the
+case page (person, assignment, workflow, facts with provenance, documents, deadlines, notes),
+setting a fact, re-screening, the determination history and the comparison of two
+determinations, the case's exports, and the administrators' pages (organisations, users,
+passwords, deactivation).
 
 Every page reads and writes through `zairyu.workbench.service`, in one `unit_of_work`, so the
 access rules and the audit log are the service's: a refusal is a 403 page, an unknown record a
@@ -30,7 +32,7 @@ from starlette.datastructures import FormData
 from zairyu import __version__
 from zairyu.audit import audit_key
 from zairyu.engine.case import CaseError
-from zairyu.engine.facts import Fact
+from zairyu.engine.facts import EARLIEST_YEAR, Fact
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
 from zairyu.law.pathways import FACTS, PATHWAYS
@@ -48,14 +50,17 @@ from zairyu.web.crypto import FormSigner
 from zairyu.web.forms import read_answer
 from zairyu.web.workbench_api import _checked_id, case_deadlines_ics, case_export
 from zairyu.workbench import service as wb
-from zairyu.workbench.access import AccessDenied, Action, allowed
+from zairyu.workbench.access import AccessDenied, Action, OrganisationScope, Role, allowed
 from zairyu.workbench.cipher import FieldCipher
-from zairyu.workbench.models import Case, User
+from zairyu.workbench.models import Case, Organisation, Person, User
 
 PREFIX = "/work"
 _NO_STORE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 _LOGIN_PURPOSE = "work-login"
 _MAX_FIELD = 20_000  # characters; a longer field is refused with a message, not cut
+_MAX_NAME = 200  # characters of a person's or an organisation's name
+_MAX_USERNAME = 120
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _templates = Environment(
     loader=PackageLoader("zairyu.web", "templates"),
@@ -94,12 +99,70 @@ def render(
         format_time=lambda moment: _format_time(moment, lang),
         version=__version__,
         me=login.user if login else None,
+        nav=_nav(login.user) if login else {},
         csrf=csrf,
         status_words=_status_words(lang),
         outcome_words=_outcome_words(lang),
         **context,
     )
     return HTMLResponse(html, status_code=status_code, headers=_NO_STORE)
+
+
+def _nav(user: User) -> dict[str, bool]:
+    """Which of the workbench's sections the navigation offers this user."""
+    return {
+        "intake": allowed(user, Action.PERSON_CREATE, OrganisationScope(user.organisation_id)),
+        "admin": allowed(user, Action.USER_MANAGE, None),
+    }
+
+
+def _role_words(lang: Lang) -> dict[str, str]:
+    _ = translations(lang).gettext
+    return {
+        Role.ADMIN.value: _("Administrator"),
+        Role.CASEWORKER.value: _("Caseworker"),
+        Role.REVIEWER.value: _("Reviewer"),
+        Role.CLIENT.value: _("Client"),
+    }
+
+
+def _read_birth_date(
+    fields: Mapping[str, str], today: dt.date, lang: Lang
+) -> tuple[dt.date | None, dict[str, str]]:
+    """A date of birth from the day, month and year fields: None when all three are empty
+    (not recorded); else the date, or a message on the field to correct."""
+    _ = translations(lang).gettext
+    parts = {
+        k: fields.get(k, "").strip().translate(_FULL_WIDTH_DIGITS) for k in ("day", "month", "year")
+    }
+    missing = [k for k, v in parts.items() if not v]
+    if len(missing) == 3:
+        return None, {}
+    if missing:
+        names = {"day": _("a day"), "month": _("a month"), "year": _("a year")}
+        message = _("The date must include {part}").format(
+            part=", ".join(names[m] for m in missing)
+        )
+        return None, {missing[0]: message}
+    for name, value in parts.items():
+        if not value.isdigit():
+            return None, {name: _("Enter the date using digits, like 27 3 2019")}
+    if len(parts["year"]) != 4:
+        return None, {"year": _("Enter the year with 4 digits, like 2019")}
+    try:
+        day = dt.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+    except ValueError:
+        where = "month" if not 1 <= int(parts["month"]) <= 12 else "day"
+        return None, {where: _("Enter a real date: that day does not exist")}
+    if day.year < EARLIEST_YEAR:
+        return None, {"year": _("Enter a year from {year} onwards").format(year=EARLIEST_YEAR)}
+    if day > today:
+        return None, {"day": _("A date of birth must be today or in the past")}
+    return day, {}
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _format_time(moment: dt.datetime, lang: Lang) -> str:
@@ -159,7 +222,15 @@ class _PageRoute(APIRoute):
             except _ForgedFormError:
                 response = render(request, "work/forged.html", status_code=403)
             except AccessDenied:
-                response = render(request, "work/forbidden.html", status_code=403)
+                path = request.url.path
+                area = (
+                    "admin"
+                    if path.startswith(PREFIX + "/admin")
+                    else "intake"
+                    if path.startswith(PREFIX + "/intake")
+                    else "case"
+                )
+                response = render(request, "work/forbidden.html", status_code=403, area=area)
             except wb.NotFoundError:
                 response = render(request, "work/not_found.html", status_code=404)
             for name, value in _NO_STORE.items():
@@ -320,6 +391,22 @@ def router(
                 if len(username) > 120 or len(password) > 1000 or "\x00" in username:
                     raise wb.AuthenticationError("no such user name and password")
                 user = wb.authenticate(session, key, username, password)
+            except wb.ThrottledError as throttled:
+                session.commit()  # keeps the audit entry of the refused attempt
+                # The same for a name that exists and one that does not: it says nothing more.
+                wait = max(1, -(-int((throttled.retry_at - _utc_now()).total_seconds()) // 60))
+                refused = login_page(
+                    request,
+                    status_code=429,
+                    username=username,
+                    next_page=next_page,
+                    error=_(
+                        "There have been too many failed attempts to log in with this user "
+                        "name. Wait {minutes} minutes, then try again."
+                    ).format(minutes=wait),
+                )
+                refused.headers["Retry-After"] = str(wait * 60)
+                return refused
             except wb.AuthenticationError:
                 session.commit()  # keeps the audit entry of the failed attempt
                 return login_page(
@@ -420,6 +507,11 @@ def router(
         )
         deadlines = wb.list_deadlines(session, user, cipher, key, case.id)
         determinations = wb.list_determinations(session, user, cipher, key, case.id)
+        assignees = (
+            wb.assignable_users(session, user, key, case.id)
+            if can[Action.CASE_ASSIGN.value]
+            else []
+        )
         people = {e.entered_by for e in history} | {case.assigned_user_id}
         people |= {t.by_user_id for t in case.transitions} | {n.author_id for n in notes or []}
         return page(
@@ -437,11 +529,18 @@ def router(
             notes=notes,
             determinations=determinations,
             next_statuses=wb.TRANSITIONS.get(case.status, ()),
+            assignees=assignees,
             can=can,
             names=usernames(session, people),
             today=day,
             errors=dict(errors or {}),
-            typed={"as_of": day.isoformat(), "note": "", "document": "", **(typed or {})},
+            typed={
+                "as_of": day.isoformat(),
+                "note": "",
+                "document": "",
+                "assignee": case.assigned_user_id or "",
+                **(typed or {}),
+            },
         )
 
     def case_id_of(case_id: str) -> str:
@@ -473,6 +572,29 @@ def router(
                     errors={"to_status": _("Choose one of the statuses this case can move to")},
                 )
         return RedirectResponse(f"{PREFIX}/cases/{case_id}#status", status_code=303)
+
+    @pages.post("/cases/{case_id}/assign")
+    async def reassign(request: Request, case_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            case_id = case_id_of(case_id)
+            chosen = fields.get("assignee", "")
+            try:
+                wb.assign(session, login.user, cipher, key, case_id, chosen or None)
+            except ValueError:
+                session.rollback()
+                return case_page(
+                    request,
+                    session,
+                    login,
+                    case_id,
+                    status_code=400,
+                    errors={"assignee": _("Choose a caseworker of the case's organisation")},
+                    typed={"assignee": chosen},
+                )
+        return RedirectResponse(f"{PREFIX}/cases/{case_id}#assignment", status_code=303)
 
     @pages.post("/cases/{case_id}/notes")
     async def add_note(request: Request, case_id: str) -> Response:
@@ -844,6 +966,382 @@ def router(
             media_type="text/calendar",
             headers={"Content-Disposition": f'attachment; filename="zairyu-case-{case_id}.ics"'},
         )
+
+    # --- intake: a new person and their case ---
+
+    def intake_page(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        *,
+        status_code: int = 200,
+        typed: Mapping[str, str] | None = None,
+        errors: Mapping[str, str] | None = None,
+    ) -> HTMLResponse:
+        choices = wb.intake_choices(session, login.user, key)
+        return page(
+            request,
+            login,
+            "work/intake.html",
+            status_code=status_code,
+            choices=choices,
+            is_admin=login.user.role == Role.ADMIN.value,
+            typed={
+                "name": "",
+                "day": "",
+                "month": "",
+                "year": "",
+                "organisation": choices[0].organisation.id if len(choices) == 1 else "",
+                "assignee": "",
+                **(typed or {}),
+            },
+            errors=dict(errors or {}),
+        )
+
+    @pages.get("/intake", response_class=HTMLResponse)
+    def show_intake(request: Request) -> HTMLResponse:
+        with acting(request) as (session, login):
+            return intake_page(request, session, login)
+
+    @pages.post("/intake")
+    async def take_in(request: Request) -> Response:
+        lang = choose_lang(request)
+        _ = translations(lang).gettext
+        fields = _fields(await request.form())
+        typed = {k: fields.get(k, "") for k in ("name", "day", "month", "year")}
+        typed |= {k: fields.get(k, "") for k in ("organisation", "assignee")}
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            user = login.user
+            choices = {c.organisation.id: c for c in wb.intake_choices(session, user, key)}
+            errors: dict[str, str] = {}
+            name = " ".join(typed["name"].split())
+            if not name:
+                errors["name"] = _("Enter the person's name")
+            elif len(name) > _MAX_NAME:
+                errors["name"] = _("A name can have at most {count} characters").format(
+                    count=_MAX_NAME
+                )
+            born, date_errors = _read_birth_date(typed, today(), lang)
+            errors |= date_errors
+            if len(choices) == 1 and not typed["organisation"]:
+                typed["organisation"] = next(iter(choices))
+            choice = choices.get(typed["organisation"])
+            assignee: str | None = None
+            if choice is None:
+                errors["organisation"] = _("Choose the organisation the case belongs to")
+            elif user.role == Role.ADMIN.value:
+                assignee = typed["assignee"] or None
+                if assignee is not None and assignee not in {u.id for u in choice.caseworkers}:
+                    errors["assignee"] = _(
+                        "Choose a caseworker of the organisation you chose, or no one"
+                    )
+            else:
+                assignee = user.id if user.role == Role.CASEWORKER.value else None
+            if errors:
+                return intake_page(
+                    request, session, login, status_code=400, typed=typed, errors=errors
+                )
+            assert choice is not None
+            case = wb.take_in(
+                session,
+                user,
+                cipher,
+                key,
+                organisation_id=choice.organisation.id,
+                name=name,
+                birth_date=born,
+                assigned_user_id=assignee,
+            )
+        return RedirectResponse(f"{PREFIX}/cases/{case.id}", status_code=303)
+
+    # --- administration: organisations and users ---
+
+    @pages.get("/admin", response_class=HTMLResponse)
+    def admin_home(request: Request) -> HTMLResponse:
+        with acting(request) as (session, login):
+            organisations = wb.list_organisations(session, login.user, key)
+            users = wb.list_users(session, login.user, key)
+            return page(
+                request,
+                login,
+                "work/admin.html",
+                organisations=len(organisations),
+                users=len(users),
+            )
+
+    def organisations_page(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        *,
+        status_code: int = 200,
+        typed: str = "",
+        error: str | None = None,
+        created: bool = False,
+    ) -> HTMLResponse:
+        _ = translations(choose_lang(request)).gettext
+        organisations = wb.list_organisations(session, login.user, key)
+        members: dict[str, int] = {}
+        for u in wb.list_users(session, login.user, key):
+            if u.organisation_id:
+                members[u.organisation_id] = members.get(u.organisation_id, 0) + 1
+        return page(
+            request,
+            login,
+            "work/organisations.html",
+            status_code=status_code,
+            organisations=organisations,
+            members=members,
+            typed={"organisation_name": typed},
+            errors={"organisation_name": error} if error else {},
+            notice=_("The organisation was added.") if created else None,
+        )
+
+    @pages.get("/admin/organisations", response_class=HTMLResponse)
+    def show_organisations(request: Request, created: int = 0) -> HTMLResponse:
+        with acting(request) as (session, login):
+            return organisations_page(request, session, login, created=bool(created))
+
+    @pages.post("/admin/organisations")
+    async def add_organisation(request: Request) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        typed = fields.get("organisation_name", "")
+        name = " ".join(typed.split())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            existing = {o.name.casefold() for o in wb.list_organisations(session, login.user, key)}
+            error = None
+            if not name:
+                error = _("Enter the organisation's name")
+            elif len(name) > _MAX_NAME:
+                error = _("A name can have at most {count} characters").format(count=_MAX_NAME)
+            elif name.casefold() in existing:
+                error = _("There is already an organisation with this name")
+            if error:
+                return organisations_page(
+                    request, session, login, status_code=400, typed=typed, error=error
+                )
+            wb.create_organisation(session, login.user, key, name)
+        return RedirectResponse(f"{PREFIX}/admin/organisations?created=1", status_code=303)
+
+    def person_labels(session: Session, user: User) -> dict[str, str]:
+        """Each person's name (and date of birth) for an administrator's choices."""
+        labels = {}
+        for person in wb.list_persons(session, user, cipher, key):
+            born = f" ({person.birth_date.isoformat()})" if person.birth_date else ""
+            labels[person.id] = person.name + born
+        return labels
+
+    @pages.get("/admin/users", response_class=HTMLResponse)
+    def show_users(request: Request) -> HTMLResponse:
+        with acting(request) as (session, login):
+            users = wb.list_users(session, login.user, key)
+            organisations = {o.id: o.name for o in wb.list_organisations(session, login.user, key)}
+            return page(
+                request,
+                login,
+                "work/users.html",
+                users=users,
+                organisations=organisations,
+                role_words=_role_words(choose_lang(request)),
+            )
+
+    def new_user_page(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        *,
+        status_code: int = 200,
+        typed: Mapping[str, str] | None = None,
+        errors: Mapping[str, str] | None = None,
+    ) -> HTMLResponse:
+        return page(
+            request,
+            login,
+            "work/user_new.html",
+            status_code=status_code,
+            organisations=wb.list_organisations(session, login.user, key),
+            persons=person_labels(session, login.user),
+            roles=[r.value for r in Role],
+            role_words=_role_words(choose_lang(request)),
+            min_password=wb.MIN_PASSWORD_LENGTH,
+            typed={"username": "", "role": "", "organisation": "", "person": "", **(typed or {})},
+            errors=dict(errors or {}),
+        )
+
+    @pages.get("/admin/users/new", response_class=HTMLResponse)
+    def show_new_user(request: Request) -> HTMLResponse:
+        with acting(request) as (session, login):
+            return new_user_page(request, session, login)
+
+    def password_errors(fields: Mapping[str, str], _: Callable[[str], str]) -> dict[str, str]:
+        password = fields.get("password", "")
+        if len(password) < wb.MIN_PASSWORD_LENGTH:
+            return {
+                "password": _("Enter a password of at least {count} characters").format(
+                    count=wb.MIN_PASSWORD_LENGTH
+                )
+            }
+        if wb.password_problem(password):
+            return {
+                "password": _("A password can have at most {count} characters").format(
+                    count=wb.MAX_PASSWORD_LENGTH
+                )
+            }
+        if fields.get("password_again", "") != password:
+            return {"password_again": _("The two passwords are not the same")}
+        return {}
+
+    @pages.post("/admin/users/new")
+    async def add_user(request: Request) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        typed = {
+            k: fields.get(k, "").strip() for k in ("username", "role", "organisation", "person")
+        }
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            actor = login.user
+            organisations = {o.id for o in wb.list_organisations(session, actor, key)}
+            persons = person_labels(session, actor)
+            errors: dict[str, str] = {}
+            username = typed["username"]
+            if not username:
+                errors["username"] = _("Enter a user name")
+            elif len(username) > _MAX_USERNAME or any(
+                c.isspace() or not c.isprintable() for c in username
+            ):
+                errors["username"] = _(
+                    "A user name has at most {count} characters, without spaces"
+                ).format(count=_MAX_USERNAME)
+            elif any(u.username == username for u in wb.list_users(session, actor, key)):
+                errors["username"] = _("This user name is taken: choose another")
+            organisation_id: str | None = typed["organisation"] or None
+            person_id: str | None = None
+            role = typed["role"]
+            if role not in {r.value for r in Role}:
+                errors["role"] = _("Choose the user's role")
+            elif role == Role.CLIENT.value:
+                if typed["person"] not in persons:
+                    errors["person"] = _("Choose the person this client is")
+                else:
+                    person_id = typed["person"]
+                    person = session.get(Person, person_id)
+                    organisation_id = person.organisation_id if person else None
+            elif organisation_id is not None and organisation_id not in organisations:
+                errors["organisation"] = _("Choose an organisation from the list")
+            elif role in (Role.CASEWORKER.value, Role.REVIEWER.value) and organisation_id is None:
+                errors["organisation"] = _("Choose the organisation this user works for")
+            errors |= password_errors(fields, _)
+            if errors:
+                return new_user_page(
+                    request, session, login, status_code=400, typed=typed, errors=errors
+                )
+            created = wb.create_user(
+                session,
+                actor,
+                key,
+                username=username,
+                password=fields["password"],
+                role=Role(role),
+                organisation_id=organisation_id,
+                person_id=person_id,
+            )
+        return RedirectResponse(f"{PREFIX}/admin/users/{created.id}?done=created", status_code=303)
+
+    def user_page(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        user_id: str,
+        *,
+        status_code: int = 200,
+        errors: Mapping[str, str] | None = None,
+        done: str = "",
+    ) -> HTMLResponse:
+        _ = translations(choose_lang(request)).gettext
+        shown = wb.get_user(session, login.user, key, _checked_id(user_id, "user"))
+        organisation = session.get(Organisation, shown.organisation_id or "")
+        person = person_labels(session, login.user).get(shown.person_id or "")
+        notices = {
+            "created": _("The user was created. Their password is not shown again."),
+            "password": _(
+                "The new password was saved. The user's sessions were ended and their API "
+                "tokens revoked."
+            ),
+            "deactivated": _(
+                "The user was deactivated: they can no longer log in, their sessions were "
+                "ended and their API tokens revoked."
+            ),
+            "activated": _("The user was reactivated."),
+        }
+        return page(
+            request,
+            login,
+            "work/user.html",
+            status_code=status_code,
+            user=shown,
+            organisation=organisation.name if organisation else None,
+            person=person,
+            role_words=_role_words(choose_lang(request)),
+            min_password=wb.MIN_PASSWORD_LENGTH,
+            errors=dict(errors or {}),
+            notice=notices.get(done),
+        )
+
+    @pages.get("/admin/users/{user_id}", response_class=HTMLResponse)
+    def show_user(request: Request, user_id: str, done: str = "") -> HTMLResponse:
+        with acting(request) as (session, login):
+            return user_page(request, session, login, user_id, done=done)
+
+    @pages.post("/admin/users/{user_id}/password")
+    async def reset_password(request: Request, user_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            user_id = _checked_id(user_id, "user")
+            wb.get_user(session, login.user, key, user_id)  # 403 / 404 first
+            errors = password_errors(fields, _)
+            if errors:
+                return user_page(request, session, login, user_id, status_code=400, errors=errors)
+            wb.set_password(session, login.user, key, user_id, fields["password"])
+        return RedirectResponse(f"{PREFIX}/admin/users/{user_id}?done=password", status_code=303)
+
+    @pages.post("/admin/users/{user_id}/active")
+    async def set_active(request: Request, user_id: str) -> Response:
+        _ = translations(choose_lang(request)).gettext
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            check_form(login, fields)
+            user_id = _checked_id(user_id, "user")
+            wb.get_user(session, login.user, key, user_id)
+            wanted = fields.get("active", "")
+            if wanted not in ("0", "1"):
+                return user_page(
+                    request,
+                    session,
+                    login,
+                    user_id,
+                    status_code=400,
+                    errors={"active": _("Choose whether the user is active")},
+                )
+            try:
+                wb.set_user_active(session, login.user, key, user_id, wanted == "1")
+            except ValueError:
+                session.rollback()
+                return user_page(
+                    request,
+                    session,
+                    login,
+                    user_id,
+                    status_code=400,
+                    errors={"active": _("You cannot deactivate yourself")},
+                )
+        done = "activated" if wanted == "1" else "deactivated"
+        return RedirectResponse(f"{PREFIX}/admin/users/{user_id}?done={done}", status_code=303)
 
     @pages.get("/{unknown:path}", response_class=HTMLResponse)
     def missing(request: Request, unknown: str) -> HTMLResponse:

@@ -21,11 +21,11 @@ from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 import zairyu
-from zairyu.audit import append
+from zairyu.audit import AuditEntry, append
 from zairyu.engine.case import CaseError, Problem, parse_case
 from zairyu.engine.screen import screen
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
@@ -52,6 +52,7 @@ from zairyu.workbench.models import (
     Organisation,
     Person,
     User,
+    WebSession,
     new_id,
 )
 
@@ -72,6 +73,13 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 DOCUMENT_STATUSES = ("needed", "requested", "received", "submitted")
 TOKEN_LIFETIME = dt.timedelta(days=30)
+# Passwords: a new one (set by an administrator) has at least this many characters.
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 1000
+# Logins: after THROTTLE_FAILURES failures for one user name within THROTTLE_WINDOW, further
+# attempts for that name are refused until the oldest of those failures is THROTTLE_WINDOW old.
+THROTTLE_FAILURES = 5
+THROTTLE_WINDOW = dt.timedelta(minutes=15)
 
 T = TypeVar("T")
 
@@ -89,6 +97,15 @@ class WorkflowError(ValueError):
 
 class AuthenticationError(PermissionError):
     """Wrong user name or password, or an unknown, expired or revoked token."""
+
+
+class ThrottledError(AuthenticationError):
+    """Too many failed logins for this user name lately (whether or not it exists): refused
+    without checking the password until `retry_at`."""
+
+    def __init__(self, retry_at: dt.datetime) -> None:
+        super().__init__("too many failed logins for this user name; try again later")
+        self.retry_at = retry_at
 
 
 @contextmanager
@@ -227,16 +244,61 @@ def create_user(
     return user
 
 
-def authenticate(session: Session, key: bytes, username: str, password: str) -> User:
-    """The active user with this name and password, or `AuthenticationError`."""
+def login_subject(key: bytes, username: str) -> str:
+    """The audit subject of login attempts for a user name, existing or not: a keyed hash, so
+    that the log never holds a name typed at the login form (which may be a person's name)."""
+    digest = hmac.new(key, b"zairyu login v1|" + username.encode(), hashlib.sha256)
+    return f"login:{digest.hexdigest()[:32]}"
+
+
+def throttled_until(
+    session: Session, key: bytes, username: str, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """When logins for `username` are allowed again, or None when they are now.
+
+    Counted from the ``auth.failed`` entries of the audit log (one indexed query, in the
+    database, so every worker and both databases agree): no table of its own."""
+    moment = _utc(now or _now())
+    recent = session.scalars(
+        select(AuditEntry.at)
+        .where(
+            AuditEntry.subject == login_subject(key, username),
+            AuditEntry.action == "auth.failed",
+            AuditEntry.at > moment - THROTTLE_WINDOW,
+        )
+        .order_by(AuditEntry.at.desc())
+        .limit(THROTTLE_FAILURES)
+    ).all()
+    if len(recent) < THROTTLE_FAILURES:
+        return None
+    return _utc(recent[-1]) + THROTTLE_WINDOW
+
+
+def authenticate(
+    session: Session, key: bytes, username: str, password: str, now: dt.datetime | None = None
+) -> User:
+    """The active user with this name and password, or `AuthenticationError`.
+
+    Every failure is audited as ``auth.failed`` under `login_subject` (the actor is the user
+    when the name exists, else ``anonymous``); after `THROTTLE_FAILURES` of them within
+    `THROTTLE_WINDOW`, `ThrottledError` is raised before the password is even checked, and the
+    refusal is audited as ``auth.throttled``. Unknown names are counted and refused the same
+    way, so the refusal does not tell whether a name exists."""
+    moment = _utc(now or _now())
+    subject = login_subject(key, username)
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
+    actor = actor_of(user) if user is not None else "anonymous"
+    retry_at = throttled_until(session, key, username, moment)
+    if retry_at is not None:
+        append(session, key, actor=actor, action="auth.throttled", subject=subject, at=moment)
+        raise ThrottledError(retry_at)
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
-        if user is not None:
-            append(session, key, actor=actor_of(user), action="auth.failed", subject=actor_of(user))
+        append(session, key, actor=actor, action="auth.failed", subject=subject, at=moment)
         raise AuthenticationError("wrong user name or password") from None
     if user is None or not user.active:
+        append(session, key, actor=actor, action="auth.failed", subject=subject, at=moment)
         raise AuthenticationError("wrong user name or password")
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
@@ -443,10 +505,13 @@ def assign(
         assignee = session.get(User, user_id)
         if (
             assignee is None
+            or not assignee.active
             or assignee.role != Role.CASEWORKER.value
             or assignee.organisation_id != case.organisation_id
         ):
-            raise ValueError("a case is assigned to a caseworker of the case's organisation")
+            raise ValueError(
+                "a case is assigned to an active caseworker of the case's organisation"
+            )
     case.assigned_user_id = user_id
     case.updated_at = _now()
     _audit(session, key, actor, "case.assign", f"case:{case.id}")
@@ -1105,3 +1170,221 @@ def list_notes(
 
 def facts_as_json(facts: Mapping[str, Any]) -> str:
     return json.dumps(dict(facts), sort_keys=True, ensure_ascii=False)
+
+
+# --- administration and intake ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationView:
+    id: str
+    name: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    id: str
+    username: str
+    role: str
+    organisation_id: str | None
+    person_id: str | None
+    active: bool
+    created_at: dt.datetime
+
+
+def _user_view(user: User) -> UserView:
+    return UserView(
+        user.id,
+        user.username,
+        user.role,
+        user.organisation_id,
+        user.person_id,
+        user.active,
+        _utc(user.created_at),
+    )
+
+
+def password_problem(password: str) -> str | None:
+    """Why `password` cannot be a new password (in English, for logs and the API), or None."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"a password has at least {MIN_PASSWORD_LENGTH} characters"
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"a password has at most {MAX_PASSWORD_LENGTH} characters"
+    if "\x00" in password:
+        return "a password cannot contain a NUL character"
+    return None
+
+
+def list_organisations(session: Session, actor: User, key: bytes) -> list[OrganisationView]:
+    """Every organisation, by name: for administrators."""
+    _authorise(session, key, actor, Action.ORGANISATION_MANAGE, None, "organisations")
+    rows = session.scalars(select(Organisation).order_by(Organisation.name, Organisation.id))
+    return [OrganisationView(o.id, o.name, _utc(o.created_at)) for o in rows]
+
+
+def list_users(session: Session, actor: User, key: bytes) -> list[UserView]:
+    """Every user, by name: for administrators."""
+    _authorise(session, key, actor, Action.USER_MANAGE, None, "users")
+    return [_user_view(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def get_user(session: Session, actor: User, key: bytes, user_id: str) -> UserView:
+    _authorise(session, key, actor, Action.USER_MANAGE, None, f"user:{user_id}")
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"no user {user_id}")
+    return _user_view(user)
+
+
+def list_persons(
+    session: Session, actor: User, cipher: FieldCipher, key: bytes
+) -> list[PersonView]:
+    """Every person, decrypted (to choose whose client a user is): for administrators. Audited
+    as one ``person.list`` entry."""
+    _authorise(session, key, actor, Action.USER_MANAGE, None, "persons")
+    rows = session.scalars(select(Person).order_by(Person.created_at, Person.id)).all()
+    views = [_person_view(cipher, row) for row in rows]
+    _audit(session, key, actor, "person.list", f"persons:{len(views)}")
+    return views
+
+
+def _end_access(session: Session, key: bytes, actor: User, user: User) -> None:
+    """Ends the user's live web sessions and revokes their API tokens (audited)."""
+    now = _now()
+    for row in session.scalars(
+        select(WebSession).where(WebSession.user_id == user.id, WebSession.ended_at.is_(None))
+    ):
+        row.ended_at = now
+        _audit(session, key, actor, "session.end", f"web_session:{row.id}")
+    revoked = session.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    if getattr(revoked, "rowcount", 0):
+        _audit(session, key, actor, "token.revoke", f"user:{user.id}")
+
+
+def set_password(session: Session, actor: User, key: bytes, user_id: str, password: str) -> None:
+    """An administrator sets a new password (argon2): the user's sessions end and their API
+    tokens are revoked, so that whoever knew the old one is out. `ValueError` when the password
+    is too short or too long."""
+    _authorise(session, key, actor, Action.USER_MANAGE, None, f"user:{user_id}")
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"no user {user_id}")
+    problem = password_problem(password)
+    if problem:
+        raise ValueError(problem)
+    user.password_hash = _hasher.hash(password)
+    _audit(session, key, actor, "user.password", f"user:{user.id}")
+    _end_access(session, key, actor, user)
+
+
+def set_user_active(session: Session, actor: User, key: bytes, user_id: str, active: bool) -> None:
+    """Deactivates a user (who can no longer log in or use a token; their sessions end and
+    their tokens are revoked) or reactivates one. Nothing is deleted: the user's name stays on
+    the facts, notes and determinations they entered. An administrator cannot deactivate
+    themselves (`ValueError`), so that one always remains."""
+    _authorise(session, key, actor, Action.USER_MANAGE, None, f"user:{user_id}")
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"no user {user_id}")
+    if not active and user.id == actor.id:
+        raise ValueError("an administrator cannot deactivate themselves")
+    user.active = active
+    _audit(session, key, actor, "user.activate" if active else "user.deactivate", f"user:{user.id}")
+    if not active:
+        _end_access(session, key, actor, user)
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeChoice:
+    """An organisation a case may be opened in, and whom it may be assigned to there."""
+
+    organisation: OrganisationView
+    caseworkers: list[UserView]
+
+
+def intake_choices(session: Session, actor: User, key: bytes) -> list[IntakeChoice]:
+    """Where `actor` may take in a person and open a case: an administrator in any
+    organisation, assigning it to any active caseworker of it; a caseworker in their own,
+    assigning it to themselves. Others are refused (and that is audited)."""
+    own = actor.organisation_id
+    _authorise(
+        session,
+        key,
+        actor,
+        Action.PERSON_CREATE,
+        OrganisationScope(own),
+        f"organisation:{own}" if own else "organisations",
+    )
+    if actor.role == Role.ADMIN.value:
+        organisations = list(
+            session.scalars(select(Organisation).order_by(Organisation.name, Organisation.id))
+        )
+    else:
+        found = session.get(Organisation, own) if own else None
+        organisations = [found] if found is not None else []
+    choices = []
+    for organisation in organisations:
+        if actor.role == Role.ADMIN.value:
+            workers = session.scalars(
+                select(User)
+                .where(
+                    User.organisation_id == organisation.id,
+                    User.role == Role.CASEWORKER.value,
+                    User.active.is_(True),
+                )
+                .order_by(User.username)
+            )
+            caseworkers = [_user_view(u) for u in workers]
+        else:
+            caseworkers = [_user_view(actor)] if actor.role == Role.CASEWORKER.value else []
+        view = OrganisationView(organisation.id, organisation.name, _utc(organisation.created_at))
+        choices.append(IntakeChoice(view, caseworkers))
+    return choices
+
+
+def take_in(
+    session: Session,
+    actor: User,
+    cipher: FieldCipher,
+    key: bytes,
+    *,
+    organisation_id: str,
+    name: str,
+    birth_date: dt.date | None,
+    assigned_user_id: str | None,
+) -> Case:
+    """Intake: a new person (name and date of birth encrypted) and a case for them, opened at
+    intake and assigned, in one transaction; each step authorised and audited."""
+    person = create_person(
+        session,
+        actor,
+        cipher,
+        key,
+        organisation_id=organisation_id,
+        name=name,
+        birth_date=birth_date,
+    )
+    return open_case(
+        session, actor, cipher, key, person_id=person.id, assigned_user_id=assigned_user_id
+    )
+
+
+def assignable_users(session: Session, actor: User, key: bytes, case_id: str) -> list[UserView]:
+    """Whom the case may be assigned to (the active caseworkers of its organisation), for those
+    who may assign it."""
+    case = _case(session, key, actor, case_id, Action.CASE_ASSIGN)
+    rows = session.scalars(
+        select(User)
+        .where(
+            User.organisation_id == case.organisation_id,
+            User.role == Role.CASEWORKER.value,
+            User.active.is_(True),
+        )
+        .order_by(User.username)
+    )
+    return [_user_view(u) for u in rows]
