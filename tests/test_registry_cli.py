@@ -69,7 +69,7 @@ def issued(tmp_path: Path) -> tuple[Path, str, str]:
     form = tmp_path / "application.json"
     form.write_text(json.dumps(APPLICATION, ensure_ascii=False), encoding="utf-8")
     application = _officer(data, "apply", "--issuer", "fukuoka-city", "--file", str(form), *on)
-    review = _officer(data, "review", application, "--lang", "en")
+    review = _officer(data, "review", application, "--officer", "tanaka", "--lang", "en")
     assert review.startswith("Outcome on 2025-01-06: Eligible")
     assert "○" in review
     line = _officer(
@@ -268,11 +268,17 @@ def test_offline_with_a_status_list_a_revoked_certificate_is_not_valid(
 def test_a_certificate_is_printed_again(issued: tuple[Path, str, str], tmp_path: Path) -> None:
     data, certificate, payload = issued
     out = tmp_path / "again.pdf"
-    _officer(data, "pdf", certificate, "--out", str(out), "--base-url", "https://city.example/")
+    _officer(
+        data, "pdf", certificate, "--out", str(out), "--officer", "tanaka",
+        "--base-url", "https://city.example/",
+    )  # fmt: skip
     text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
     assert "https://city.example/verify" in text
     assert payload[-4:] in text
-    code, output = _run("registry", "pdf", "f" * 32, "--out", str(out), "--data-dir", str(data))
+    code, output = _run(
+        "registry", "pdf", "f" * 32, "--out", str(out), "--officer", "tanaka",
+        "--data-dir", str(data),
+    )  # fmt: skip
     assert code == 2
     assert "no certificate" in output
 
@@ -294,5 +300,5 @@ def test_a_field_key_rotation_reencrypts_the_registry_so_the_old_key_can_go(
     # Once every sealed field is under the new key, the old one is removed from the key file.
     key_file(data).write_text(lines[0] + "\n", encoding="utf-8")
     out = tmp_path / "after-rotation.pdf"
-    _officer(data, "pdf", certificate, "--out", str(out))
+    _officer(data, "pdf", certificate, "--out", str(out), "--officer", "tanaka")
     assert FIRST[0] in PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()

@@ -6,9 +6,15 @@ no database: it checks the signature against the key set file downloaded from
 ``/registry/keys.json`` and prints the verdict; its exit code is 0 only for a valid certificate.
 
 The officer's commands work on the database the web app uses (``--data-dir``,
-``--database-url``) and record the officer's name (``--officer``) in the audit log. Personal
-data never goes on the command line of an officer's command: an application is read from a JSON
-file (`zairyu registry apply --file`), whose holders are stored encrypted.
+``--database-url``) and record the officer's name (``--officer``) in the audit log, also for
+the commands that only show a couple's data (``review``, ``pdf``). Personal data never goes on
+the command line of an officer's command: an application is read from a JSON file
+(`zairyu registry apply --file`), whose holders are stored encrypted.
+
+Bad input exits 2 with a message and writes nothing: options are checked before the database is
+opened; only ``register`` may start a new data directory (the others refuse one without
+``secret.key``, which is what a mistyped ``--data-dir`` looks like); a refusal inside the
+transaction (or a file that cannot be written) rolls it back whole.
 """
 
 from __future__ import annotations
@@ -93,11 +99,22 @@ def verify_command(
         Path, typer.Option("--keys", help="The key set file downloaded from /registry/keys.json")
     ],
     name: Annotated[
-        list[str], typer.Option("--name", help="A holder's name as printed (give it twice)")
-    ],
+        list[str] | None,
+        typer.Option("--name", help="A holder's name as printed (give it twice)"),
+    ] = None,
     birth: Annotated[
-        list[str], typer.Option("--birth", help="That holder's birth date, YYYY-MM-DD (twice)")
-    ],
+        list[str] | None,
+        typer.Option("--birth", help="That holder's birth date, YYYY-MM-DD (twice)"),
+    ] = None,
+    holders_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--holders",
+            help="Instead of --name and --birth, which other users of the machine can see in"
+            " its process list: a JSON file (or - for standard input) of"
+            ' [{"name": ..., "birth_date": ...}, {...}]',
+        ),
+    ] = None,
     status: Annotated[
         Path | None,
         typer.Option(
@@ -114,9 +131,14 @@ def verify_command(
     from zairyu.registry.verify import describe, verify
 
     chosen = _lang(lang)
-    if len(name) != 2 or len(birth) != 2:
-        _fail("give --name and --birth twice each: once for each holder")
-    births = [_date(b, "--birth") for b in birth]
+    if holders_file is not None:
+        if name or birth:
+            _fail("give the holders either with --holders or with --name and --birth, not both")
+        pairs = _holders_file(holders_file)
+    else:
+        if name is None or birth is None or len(name) != 2 or len(birth) != 2:
+            _fail("give --name and --birth twice each: once for each holder (or --holders)")
+        pairs = list(zip(name, [_date(b, "--birth") for b in birth], strict=True))
     try:
         key_set = KeySet.from_json(json.loads(keys.read_text(encoding="utf-8")))
     except OSError as error:
@@ -135,13 +157,35 @@ def verify_command(
             _fail(f"--status: {status} is not a JSON file")
         except StatusListError as error:
             _fail(f"--status: {status}: {error}")
-    holders = [Holder(n, b) for n, b in zip(name, births, strict=True)]
+    holders = [Holder(n, b) for n, b in pairs]
     try:
         result = verify(payload, holders, key_set, None if statuses is None else statuses.lookup)
     except HolderError as error:
         _fail(str(error))
     _out.print(describe(result, chosen), markup=False)
     raise typer.Exit(code=0 if result.valid else 1)
+
+
+def _holders_file(path: Path) -> list[tuple[str, dt.date]]:
+    """The two holders of `zairyu verify --holders` (a file, or - for standard input)."""
+    import sys
+
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        document = json.loads(text)
+    except OSError as error:
+        _fail(f"--holders: {path} cannot be read: {error.strerror}")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        _fail(f"--holders: {path} is not JSON")
+    if not isinstance(document, list) or len(document) != 2:
+        _fail('--holders: give a list of the two holders, [{"name": ..., "birth_date": ...}, ...]')
+    pairs: list[tuple[str, dt.date]] = []
+    for position, item in enumerate(document, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            _fail(f"--holders: holder {position} needs a name and a birth_date")
+        birth = item.get("birth_date")
+        pairs.append((item["name"], _date(birth if isinstance(birth, str) else "", "birth_date")))
+    return pairs
 
 
 # --- the officer's commands -------------------------------------------------------------------
@@ -155,12 +199,15 @@ class _Registry:
 
 
 @contextmanager
-def _registry(data_dir: Path | None, database_url: str | None) -> Iterator[_Registry]:
-    """The web app's database and field cipher, in one transaction (rolled back on error)."""
+def _registry(
+    data_dir: Path | None, database_url: str | None, *, create: bool = False
+) -> Iterator[_Registry]:
+    """The web app's database and field cipher, in one transaction (rolled back on error).
+    Without `create`, a data directory without ``secret.key`` is refused, not made."""
     from sqlalchemy.orm import sessionmaker
 
     from zairyu.audit import audit_key
-    from zairyu.keys import LiveKeyring, load_keyring
+    from zairyu.keys import KeyringError, LiveKeyring, load_keyring
     from zairyu.storage import create_engine, migrate
     from zairyu.web.app import Settings
     from zairyu.web.crypto import load_or_create_secret
@@ -171,12 +218,20 @@ def _registry(data_dir: Path | None, database_url: str | None) -> Iterator[_Regi
         settings.data_dir = data_dir
     if database_url is not None:
         settings.database_url = database_url
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    secret = load_or_create_secret(settings.data_dir / "secret.key")
+    secret_file = settings.data_dir / "secret.key"
+    if not create and not secret_file.exists():
+        _fail(
+            f"--data-dir: {settings.data_dir} holds no zairyu data ({secret_file.name} is"
+            " missing); give the directory the server uses"
+        )
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        secret = load_or_create_secret(secret_file)
+        keyring = load_keyring(settings.data_dir)
+    except (OSError, ValueError, KeyringError) as error:
+        _fail(f"--data-dir: {settings.data_dir}: {error}")
     # The same cipher as the web app's (`create_app`), so that both read what the other wrote.
-    cipher = KeyringCipher(
-        LiveKeyring(load_keyring(settings.data_dir)), legacy_field_cipher(secret)
-    )
+    cipher = KeyringCipher(LiveKeyring(keyring), legacy_field_cipher(secret))
     url = settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
     engine = create_engine(url)
     try:
@@ -199,10 +254,36 @@ def _refusals() -> Iterator[None]:
         _fail(str(error))
 
 
+MAX_OFFICER = 60  # characters: the audit log's actor column holds 80, with "officer:"
+
+
 def _actor(officer: str) -> str:
-    if not officer.strip():
+    """The audit log's actor for `--officer`; checked before anything is opened."""
+    from zairyu.registry.payload import has_control_character
+
+    name = officer.strip()
+    if not name:
         _fail("--officer: the name is empty")
-    return f"officer:{officer.strip()}"
+    if len(name) > MAX_OFFICER or has_control_character(name):
+        _fail(f"--officer: give a name of at most {MAX_OFFICER} characters on one line")
+    return f"officer:{name}"
+
+
+def _reason(reason: str, allowed: tuple[str, ...]) -> str:
+    if reason not in allowed:
+        _fail(f"--reason: {reason!r} is not one of {', '.join(allowed)}")
+    return reason
+
+
+def _write(path: Path, data: bytes | str, option: str) -> None:
+    """Writes `path`, or exits 2 naming `option` (inside a transaction: rolled back)."""
+    try:
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as error:
+        _fail(f"{option}: {path} cannot be written: {error.strerror}")
 
 
 @registry_app.command("register")
@@ -217,8 +298,9 @@ def register_command(
     from zairyu.registry import service
 
     day = _date(on, "--on")
-    with _refusals(), _registry(data_dir, database_url) as r:
-        service.register_issuer(r.session, r.cipher, r.audit_key, _actor(officer), code, day)
+    actor = _actor(officer)
+    with _refusals(), _registry(data_dir, database_url, create=True) as r:
+        service.register_issuer(r.session, r.cipher, r.audit_key, actor, code, day)
     _out.print(f"registered {code}")
 
 
@@ -246,6 +328,10 @@ def apply_command(
     ],
     on: On = None,
     lang: LangOption = "ja",
+    officer: Annotated[
+        str | None,
+        typer.Option("--officer", help="The officer entering it, for the audit log"),
+    ] = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -254,6 +340,7 @@ def apply_command(
     from zairyu.registry.payload import Holder
 
     chosen = _lang(lang)
+    actor = "officer-entry" if officer is None else _actor(officer)
     document = _application_file(file)
     holders_json, facts = document.get("holders"), document.get("facts", {})
     if not isinstance(holders_json, list) or len(holders_json) != 2:
@@ -276,7 +363,7 @@ def apply_command(
             facts=facts,
             applied_on=day,
             lang=chosen,
-            actor="officer-entry",
+            actor=actor,
         )
     _out.print(found.id)
 
@@ -284,6 +371,7 @@ def apply_command(
 @registry_app.command("review")
 def review_command(
     application_id: Annotated[str, typer.Argument(help="The application's id")],
+    officer: Officer,
     on: On = None,
     lang: LangOption = "ja",
     data_dir: DataDir = None,
@@ -294,9 +382,13 @@ def review_command(
 
     chosen = _lang(lang)
     _ = translations(chosen).gettext
+    actor = _actor(officer)
+    day = None if on is None else _date(on, "--on")
     with _refusals(), _registry(data_dir, database_url) as r:
-        day = None if on is None else _date(on, "--on")
         result = service.review(r.session, r.cipher, application_id, day)
+        service.record_access(
+            r.session, r.audit_key, actor, "application_review", application_id=application_id
+        )
     marks = {True: "○", False: "×", None: "?"}
     outcomes = {
         "eligible": _("Eligible: the published requirements are met"),
@@ -346,8 +438,8 @@ def issue_command(
     if not oath_accepted:
         _fail("give --oath-accepted once both partners made the oath before you")
     day = _date(on, "--on")
+    actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
-        actor = _actor(officer)
         service.accept_oath(r.session, r.audit_key, actor, application_id, day)
         issued = service.issue(
             r.session,
@@ -359,8 +451,9 @@ def issue_command(
             confirm_undetermined=confirm_undetermined,
         )
         if pdf is not None:
+            # Written inside the transaction: a file that cannot be written issues nothing.
             holders = service.holders_of(r.cipher, issued.certificate)
-            pdf.write_bytes(certificate_pdf(issued.certificate, holders, base_url))
+            _write(pdf, certificate_pdf(issued.certificate, holders, base_url), "--pdf")
     row = issued.certificate
     _out.print(f"{row.id} {row.issuer_code} {row.number} {issued.payload}", markup=False)
 
@@ -378,10 +471,9 @@ def return_command(
     from zairyu.registry import service
 
     day = _date(on, "--on")
+    actor, reason = _actor(officer), _reason(reason, service.RETURN_REASONS)
     with _refusals(), _registry(data_dir, database_url) as r:
-        service.return_certificate(
-            r.session, r.audit_key, _actor(officer), certificate_id, reason, day
-        )
+        service.return_certificate(r.session, r.audit_key, actor, certificate_id, reason, day)
     _out.print(f"returned {certificate_id}")
 
 
@@ -401,8 +493,9 @@ def revoke_command(
     from zairyu.registry import service
 
     day = _date(on, "--on")
+    actor, reason = _actor(officer), _reason(reason, service.REVOKE_REASONS)
     with _refusals(), _registry(data_dir, database_url) as r:
-        service.revoke(r.session, r.audit_key, _actor(officer), certificate_id, reason, day)
+        service.revoke(r.session, r.audit_key, actor, certificate_id, reason, day)
     _out.print(f"revoked {certificate_id}")
 
 
@@ -422,12 +515,13 @@ def transfer_command(
     from zairyu.registry import service
 
     day = _date(on, "--on")
+    actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
         issued, basis = service.transfer(
             r.session,
             r.cipher,
             r.audit_key,
-            _actor(officer),
+            actor,
             certificate_id,
             to,
             day,
@@ -451,8 +545,9 @@ def rotate_command(
     from zairyu.registry import service
 
     day = _date(on, "--on")
+    actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
-        key_id = service.rotate_key(r.session, r.cipher, r.audit_key, _actor(officer), code, day)
+        key_id = service.rotate_key(r.session, r.cipher, r.audit_key, actor, code, day)
     _out.print(f"{code}: new key {key_id}")
 
 
@@ -467,7 +562,7 @@ def export_command(
 
     with _registry(data_dir, database_url) as r:
         document = published(r.session).to_json()
-    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n", "--out")
     _out.print(f"wrote {out}")
 
 
@@ -483,7 +578,7 @@ def export_status_command(
     day = _date(None, "--on")
     with _registry(data_dir, database_url) as r:
         document = published(r.session, day).to_json()
-    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n", "--out")
     _out.print(f"wrote {out}")
 
 
@@ -491,6 +586,7 @@ def export_status_command(
 def pdf_command(
     certificate_id: Annotated[str, typer.Argument(help="The certificate's id")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the PDF")],
+    officer: Officer,
     base_url: Annotated[
         str, typer.Option("--base-url", help="The site that verifies, printed on the PDF")
     ] = "https://zairyu.example",
@@ -501,9 +597,13 @@ def pdf_command(
     from zairyu.registry import service
     from zairyu.registry.certificate_pdf import certificate_pdf
 
+    actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
         row = service.certificate(r.session, certificate_id)
-        out.write_bytes(certificate_pdf(row, service.holders_of(r.cipher, row), base_url))
+        service.record_access(
+            r.session, r.audit_key, actor, "certificate_print", certificate_id=row.id
+        )
+        _write(out, certificate_pdf(row, service.holders_of(r.cipher, row), base_url), "--out")
     _out.print(f"wrote {out}")
 
 

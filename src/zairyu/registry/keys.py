@@ -4,7 +4,16 @@ An issuer has one current key, which signs every certificate it issues. Rotating
 current key on a day and makes a new one current from that day: the old key still verifies the
 certificates whose issue date falls in its period (``valid_from`` to ``valid_to``), so rotation
 invalidates nothing. A payload that claims an issue date outside its key's period was not signed
-when it says it was, and does not verify.
+when it says it was, and does not verify. For the same reason a rotation is never dated before
+the last certificate the current key signed: that would end the key's period before a
+certificate it signed, and the certificate would stop verifying.
+
+Retiring a key is not revoking it: a retired key still verifies what it signed in its period.
+If a private key may have leaked, rotate at once; the online check (`registry.verify` with the
+issuer's register) then also refuses any certificate whose payload differs from the one the
+register holds under that number, but an offline verifier with the key set cannot tell a forgery
+dated inside the leaked key's period. Key ids are 4 random bytes, unique per issuer; a payload
+names its issuer and key id, and both are inside the signed bytes.
 
 The published key set (`KeySet`, JSON at ``/registry/keys.json``) holds only public keys, the
 issuers' names and the keys' periods: a verifier downloads it once and checks certificates
@@ -25,11 +34,12 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from zairyu.data.partnership_systems import by_code
-from zairyu.registry.models import RegistrySigningKey
+from zairyu.registry.models import RegistryCertificate, RegistrySigningKey
+from zairyu.registry.payload import ISSUER_CODE, MAX_ISSUER_LENGTH
 from zairyu.workbench.cipher import FieldCipher, field_context
 from zairyu.workbench.models import new_id
 
@@ -61,7 +71,7 @@ class PublishedKey:
 
         try:
             Ed25519PublicKey.from_public_bytes(self.public_key).verify(signature, message)
-        except InvalidSignature:
+        except (InvalidSignature, ValueError):  # ValueError: not a public key of this curve
             return False
         return True
 
@@ -160,11 +170,18 @@ def _issuer(item: object, where: str) -> PublishedIssuer:
     keys_json = _field(item, "keys", where)
     if not isinstance(keys_json, list):
         raise KeySetError(f"{where}.keys: not a list")
+    code = _text(item, "code", where)
+    if not ISSUER_CODE.match(code) or len(code) > MAX_ISSUER_LENGTH:
+        raise KeySetError(f"{where}.code: not an issuer code such as shibuya")
+    keys = tuple(_key(k, f"{where}.keys[{i}]") for i, k in enumerate(keys_json))
+    ids = [k.key_id for k in keys]
+    if len(set(ids)) != len(ids):
+        raise KeySetError(f"{where}.keys: a key id appears twice")
     return PublishedIssuer(
-        code=_text(item, "code", where),
+        code=code,
         name_ja=_text(name, "ja", f"{where}.name"),
         name_en=_text(name, "en", f"{where}.name"),
-        keys=tuple(_key(k, f"{where}.keys[{i}]") for i, k in enumerate(keys_json)),
+        keys=keys,
     )
 
 
@@ -247,6 +264,18 @@ def rotate(
         raise SigningKeyError(
             f"the current key of {issuer_code} is valid from {old.valid_from}: rotating on {on}"
             " would leave it no period"
+        )
+    last_signed = session.scalar(
+        select(func.max(RegistryCertificate.issue_date)).where(
+            RegistryCertificate.issuer_code == issuer_code,
+            RegistryCertificate.key_id == old.key_id,
+        )
+    )
+    if last_signed is not None and on < last_signed:
+        raise SigningKeyError(
+            f"the current key of {issuer_code} signed a certificate dated {last_signed}:"
+            f" rotating on {on} would end its period before that day, and the certificate would"
+            " no longer verify"
         )
     old.retired_on = on
     session.flush()

@@ -25,9 +25,24 @@ in sorted order (so the order the verifier types them in does not matter), salte
 issuer and certificate number (so no table of names computed once serves every certificate).
 Names are normalised with NFKC (full-width and half-width forms agree, and the ideographic
 space becomes a space), case-folded, and with every space removed, so "山田 花子", "山田　花子"
-and "山田花子" all match. scrypt's cost makes trying a list of names against one payload slow;
-it cannot make it impossible for someone who already knows the candidates, which is why the
-verifier learns nothing from a "does not match" beyond the fact.
+and "山田花子" all match. A name with a control character is refused (`HolderError`): the
+separators of the hashed text are control characters, so no two different pairs of holders
+hash the same text.
+
+What the holder hash does and does not protect. The payload carries no name, but it is not
+anonymous: issuer, number and date identify one certificate in the issuer's register, and the
+hash lets anyone holding the payload *confirm a guess*. Everything a guess needs is in the
+payload except the two names and birth dates; someone who knows or suspects who the couple
+are (both names) and searches both birth dates over plausible years (about 10^8 pairs for two
+unknown dates in a 40-year span) pays 2x10^8 scrypt calls, out of reach; someone who also knows
+one birth date pays about 15,000 calls (minutes on one core) per guessed pair of names. A
+verifier who has the paper learns nothing by this (the names are printed on it), so the threat
+is a payload seen without its paper: a photo of the QR code, a ``/V/<payload>`` address in a
+browser's history or a reverse proxy's log. Treat a payload as personal data of the couple
+(zairyu's own server does not log request paths, and its pages send no referrer); the public
+verification endpoints are rate-limited (`zairyu.web.registry_pages`) so the server is not an
+oracle for such a search. The salt (issuer and number) only stops one table of names from
+serving every certificate.
 """
 
 from __future__ import annotations
@@ -56,7 +71,8 @@ LAST_DAY = EPOCH + dt.timedelta(days=2**16 - 1)
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": HASH_BYTES}
 SCAN_PATH = "/V/"
 
-_ISSUER = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+ISSUER_CODE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_ISSUER = ISSUER_CODE
 _BASE32 = re.compile(r"^[A-Z2-7]*$")
 _IGNORED = re.compile(r"[ \t\r\n]+")
 # Lengths (in characters) that unpadded base32 can have: 8 characters hold 5 bytes.
@@ -100,12 +116,20 @@ def normalise_name(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+def has_control_character(text: str) -> bool:
+    """Whether `text` has a control character (Unicode category Cc: tabs, line breaks, NUL,
+    the separators the holder hash uses); no printed name has one."""
+    return any(unicodedata.category(character) == "Cc" for character in text)
+
+
 def holder_parts(holders: Sequence[Holder]) -> list[str]:
     """Each holder as hashed, sorted; `HolderError` unless two people with names."""
     if len(holders) != 2:
         raise HolderError(f"a certificate has two holders, not {len(holders)}")
     parts: list[str] = []
     for position, holder in enumerate(holders, start=1):
+        if has_control_character(holder.name):
+            raise HolderError(f"holder {position}: the name has a control character")
         name = normalise_name(holder.name)
         if not name:
             raise HolderError(f"holder {position}: the name is empty")
@@ -181,6 +205,7 @@ def _bytes_of(text: str) -> bytes:
 
 
 _B32_SET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+_SCAN_PATH = re.compile(re.escape(SCAN_PATH), re.IGNORECASE)
 
 
 def qr_text(base_url: str, payload: str) -> str:
@@ -196,8 +221,10 @@ def qr_text(base_url: str, payload: str) -> str:
 def from_scan(text: str) -> str:
     """The payload in what a code reader gives: what follows the last ``/V/`` of an address
     made by `qr_text`, or else the text itself."""
-    at = text.upper().rfind(SCAN_PATH)
-    return text[at + len(SCAN_PATH) :] if at >= 0 else text
+    # Searched case-insensitively in the text itself: `str.upper` can change a text's length
+    # ("ß" becomes "SS"), so a position found in the upper-cased text may not be one in `text`.
+    ends = [match.end() for match in _SCAN_PATH.finditer(text)]
+    return text[ends[-1] :] if ends else text
 
 
 def decode(text: str) -> Payload:

@@ -45,7 +45,9 @@ from zairyu.registry.network import Recognition, recognition
 from zairyu.registry.payload import (
     Claims,
     Holder,
+    decode,
     encode,
+    has_control_character,
     holder_hash,
     message_to_sign,
     signed_bytes,
@@ -146,6 +148,30 @@ def _event(
         else f"registry_application:{application_id}"
     )
     append(session, key, actor=actor, action=f"registry.{kind}", subject=subject)
+
+
+ACCESSES = ("application_view", "application_review", "certificate_view", "certificate_print")
+
+
+def record_access(
+    session: Session,
+    key: bytes,
+    actor: str,
+    access: str,
+    *,
+    application_id: str | None = None,
+    certificate_id: str | None = None,
+) -> None:
+    """An officer saw what a couple gave (names, birth dates, answers): audited as every access
+    to a case is, in the caller's transaction. The event table keeps only the workflow's steps."""
+    if access not in ACCESSES:
+        raise ValueError(f"not an access the registry records: {access}")
+    subject = (
+        f"registry_certificate:{certificate_id}"
+        if certificate_id is not None
+        else f"registry_application:{application_id}"
+    )
+    append(session, key, actor=actor, action=f"registry.{access}", subject=subject)
 
 
 def _holders_json(holders: Iterable[Holder]) -> list[dict[str, str]]:
@@ -276,6 +302,10 @@ def apply(
             raise RegistryError(f"partner {position}: the name is empty")
         if len(holder.name) > MAX_NAME:
             raise RegistryError(f"partner {position}: the name is over {MAX_NAME} characters")
+        if has_control_character(holder.name):
+            raise RegistryError(
+                f"partner {position}: the name has a control character (a tab or line break)"
+            )
         if holder.birth_date > applied_on:
             raise RegistryError(f"partner {position}: the birth date is after the application")
     raw = _case_facts(issuer, holders, facts)
@@ -522,3 +552,10 @@ def status_of(session: Session, issuer: str, number: int) -> tuple[str, dt.date]
     """The status and its day of a certificate, as a verifier may learn it."""
     found = certificate_by_number(session, issuer, number)
     return None if found is None else (found.status, found.status_date)
+
+
+def signed_of(session: Session, issuer: str, number: int) -> bytes | None:
+    """The signed bytes of the certificate the register holds under this number (for
+    `verify.verify`'s check that a payload is the one the issuer gave out)."""
+    found = certificate_by_number(session, issuer, number)
+    return None if found is None else decode(found.payload).signed

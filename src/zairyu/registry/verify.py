@@ -9,6 +9,17 @@ a holder's details one field at a time.
 
 Offline (a key set file, no status list) a genuine certificate is ``valid`` with
 ``status_checked`` false: a return or revocation after the key set was downloaded is unknown.
+
+Online, the issuer's register is also asked what it issued under the payload's number
+(`RegisterLookup`): a payload whose signed bytes differ from the register's is "does not match"
+even with a valid signature, so a leaked signing key cannot make a certificate that verifies
+online for a number the issuer gave to another couple.
+
+Order of the checks, and what each costs: the typed holders (cheap), the payload's layout, the
+issuer and key, the signature (an Ed25519 verification), the register, and only then the
+holder hash (scrypt, the expensive step). Whether a signature is valid is no secret (anyone can
+check it with the published keys), so answering a forgery faster than a wrong name tells the
+verifier nothing new, and only a genuine payload can make the server run scrypt.
 """
 
 from __future__ import annotations
@@ -65,6 +76,9 @@ ALLOWED_KEYS = frozenset(
 
 # (issuer code, certificate number) -> (status, day of that status), or None when unknown.
 StatusLookup = Callable[[str, int], tuple[str, dt.date] | None]
+# (issuer code, certificate number) -> the signed bytes of the certificate the register holds
+# under that number (`payload.Payload.signed`), or None when it holds none.
+RegisterLookup = Callable[[str, int], bytes | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +114,14 @@ class Verdict:
 
 
 def verify(
-    text: str, holders: Sequence[Holder], keys: KeySet, status: StatusLookup | None = None
+    text: str,
+    holders: Sequence[Holder],
+    keys: KeySet,
+    status: StatusLookup | None = None,
+    registered: RegisterLookup | None = None,
 ) -> Verdict:
-    """The verdict on `text` for the two `holders` typed by the verifier.
+    """The verdict on `text` for the two `holders` typed by the verifier (`status` and
+    `registered` online, from the issuer's register; `status` alone from a status list).
 
     `HolderError` (from `payload.holder_hash`) when the holders typed are not two names with
     birth dates: the verifier's input, not the certificate, is then at fault."""
@@ -120,6 +139,7 @@ def verify(
         key is None
         or not key.covers(claims.issue_date)
         or not key.verifies(payload.signature, message_to_sign(payload.signed))
+        or not _as_registered(registered, claims.issuer, claims.number, payload.signed)
         or not hmac.compare_digest(
             holder_hash(claims.issuer, claims.number, holders), claims.holder_hash
         )
@@ -132,6 +152,16 @@ def verify(
         return Verdict(UNKNOWN_CERTIFICATE, issuer, claims.issue_date, status_checked=True)
     state, since = found
     return Verdict(_BY_STATUS[state], issuer, claims.issue_date, state, since, status_checked=True)
+
+
+def _as_registered(
+    registered: RegisterLookup | None, issuer: str, number: int, signed: bytes
+) -> bool:
+    """False only when the register holds a different certificate under this number."""
+    if registered is None:
+        return True
+    held = registered(issuer, number)
+    return held is None or hmac.compare_digest(held, signed)
 
 
 def describe(result: Verdict, lang: Lang) -> str:

@@ -3,8 +3,17 @@ caseworkers (logged in at ``/work/login``; the same session cookie and CSRF toke
 applications with the engine's review, accepting the oath and issuing, and a certificate's page
 with its printable PDF, return, revocation and transfer.
 
-Each step calls `registry.service` in one transaction, audited with the officer's user id. The
-same steps exist as `zairyu registry ...` commands.
+Each step calls `registry.service` in one transaction, audited with the officer's user id; so is
+every page or PDF that shows a couple's names (`service.record_access`), and every refused
+attempt by a logged-in user whose role is not an officer's. Not logged in: to the login page.
+Logged in with another role: 403. A form without this session's CSRF token: 403, nothing done.
+The same steps exist as `zairyu registry ...` commands.
+
+Limits, for the record: any administrator or caseworker may act for every issuer registered
+here, because the workbench has no link between an organisation and an issuer (a deployment
+serves one municipality). The CSRF key is derived here exactly as `web/workbench_pages.py`
+derives it (so that one login serves both): that module computes it inside its `router` and
+exposes no function to import, so the derivation is repeated, and a test holds the two equal.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from zairyu import __version__
-from zairyu.audit import audit_key
+from zairyu.audit import append, audit_key
 from zairyu.data.partnership_systems import by_code
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
@@ -47,7 +56,20 @@ OFFICER_ROLES = frozenset({Role.ADMIN.value, Role.CASEWORKER.value})
 
 
 class _NotAllowedError(Exception):
-    """No live session, or a role that is not an officer's."""
+    """No live session: log in first."""
+
+
+class _ForbiddenError(Exception):
+    """A live session whose role is not an officer's."""
+
+
+class _ForgedFormError(Exception):
+    """A form without this session's CSRF token."""
+
+
+# The workbench pages' CSRF key derivation (web/workbench_pages.py, inside its `router`).
+def csrf_key_of(secret: bytes) -> bytes:
+    return hashlib.sha256(b"zairyu work csrf key v1" + secret).digest()
 
 
 def router(
@@ -61,7 +83,7 @@ def router(
     sessions = sessionmaker(engine, expire_on_commit=False)
     key = audit_key(secret)
     # The workbench pages' CSRF key (web/workbench_pages.py), so that one session serves both.
-    csrf_key = hashlib.sha256(b"zairyu work csrf key v1" + secret).digest()
+    csrf_key = csrf_key_of(secret)
     pages = APIRouter(prefix=PREFIX, include_in_schema=False)
 
     @contextmanager
@@ -69,13 +91,20 @@ def router(
         token = request.cookies.get(web_sessions.COOKIE, "")
         with sessions() as session:
             login = web_sessions.resume(session, key, token) if token else None
-            if login is None or login.user.role not in OFFICER_ROLES:
+            if login is None:
                 session.commit()  # keeps the expiry of a session found too old
                 raise _NotAllowedError
+            if login.user.role not in OFFICER_ROLES:
+                append(
+                    session, key, actor=f"user:{login.user.id}",
+                    action="registry.access_denied", subject=request.url.path[:120],
+                )  # fmt: skip
+                session.commit()
+                raise _ForbiddenError
             if form is not None and not web_sessions.csrf_ok(
                 csrf_key, token, form.get("csrf_token", "")
             ):
-                raise _NotAllowedError
+                raise _ForgedFormError
             request.state.officer = f"user:{login.user.id}"
             request.state.csrf = web_sessions.csrf_token(csrf_key, token)
             try:
@@ -102,7 +131,17 @@ def router(
         return HTMLResponse(html, status_code=status_code, headers={"Cache-Control": "no-store"})
 
     def login_first(request: Request) -> Response:
-        return RedirectResponse(f"/work/login?next={quote(request.url.path)}", status_code=303)
+        # After logging in, back to the page asked for; a form's address has no page.
+        target = request.url.path if request.method == "GET" else PREFIX
+        return RedirectResponse(f"/work/login?next={quote(target)}", status_code=303)
+
+    def refused(request: Request, error: Exception) -> Response:
+        """Not logged in: the login page; logged in but refused: 403, nothing done."""
+        if isinstance(error, _ForbiddenError):
+            return page(request, "officer_missing.html", 403, refusal="role")
+        if isinstance(error, _ForgedFormError):
+            return page(request, "officer_missing.html", 403, refusal="forged")
+        return login_first(request)
 
     async def fields(request: Request) -> dict[str, str]:
         return {k: str(v) for k, v in (await request.form()).items()}
@@ -126,20 +165,29 @@ def router(
                     request, "officer.html", applications=applications,
                     certificates=certificates, issuers=issuers,
                 )  # fmt: skip
-        except _NotAllowedError:
-            return login_first(request)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
 
     def application_page(
         request: Request, session: Session, application_id: str, error: str | None = None
     ) -> Response:
         found = service.application(session, application_id)
+        service.record_access(
+            session, key, request.state.officer, "application_view", application_id=found.id
+        )
+        try:
+            review = service.review(session, cipher, found.id, today())
+        except service.RegistryError as problem:
+            # The stored facts do not hold today: the review of the day it was made, and why.
+            review = service.review(session, cipher, found.id)
+            error = error or str(problem)
         return page(
             request,
             "officer_application.html",
             400 if error else 200,
             application=found,
             holders=service.holders_of(cipher, found),
-            review=service.review(session, cipher, found.id, today()),
+            review=review,
             lang_of_page=choose_lang(request),
             error=error,
         )
@@ -149,8 +197,8 @@ def router(
         try:
             with officer(request) as session:
                 return application_page(request, session, application_id)
-        except _NotAllowedError:
-            return login_first(request)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
         except service.RegistryNotFoundError:
             return page(request, "officer_missing.html", 404)
 
@@ -177,8 +225,8 @@ def router(
                     return application_page(request, session, application_id, str(error))
                 target = f"{PREFIX}/certificates/{issued.certificate.id}"
                 return RedirectResponse(target, status_code=303)
-        except _NotAllowedError:
-            return login_first(request)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
         except service.RegistryNotFoundError:
             return page(request, "officer_missing.html", 404)
 
@@ -186,6 +234,9 @@ def router(
         request: Request, session: Session, certificate_id: str, error: str | None = None
     ) -> Response:
         found = service.certificate(session, certificate_id)
+        service.record_access(
+            session, key, request.state.officer, "certificate_view", certificate_id=found.id
+        )
         issuers = session.scalars(select(RegistryIssuer.code)).all()
         return page(
             request,
@@ -204,8 +255,8 @@ def router(
         try:
             with officer(request) as session:
                 return certificate_page(request, session, certificate_id)
-        except _NotAllowedError:
-            return login_first(request)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
         except service.RegistryNotFoundError:
             return page(request, "officer_missing.html", 404)
 
@@ -214,11 +265,15 @@ def router(
         try:
             with officer(request) as session:
                 found = service.certificate(session, certificate_id)
+                service.record_access(
+                    session, key, request.state.officer, "certificate_print",
+                    certificate_id=found.id,
+                )  # fmt: skip
                 pdf = certificate_pdf(
                     found, service.holders_of(cipher, found), str(request.base_url)
                 )
-        except _NotAllowedError:
-            return login_first(request)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
         except service.RegistryNotFoundError:
             return page(request, "officer_missing.html", 404)
         return Response(
@@ -263,8 +318,8 @@ def router(
                     session.rollback()
                     return certificate_page(request, session, certificate_id, str(error))
                 return RedirectResponse(f"{PREFIX}/certificates/{target}", status_code=303)
-        except _NotAllowedError:
-            return login_first(request)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
         except service.RegistryNotFoundError:
             return page(request, "officer_missing.html", 404)
 
