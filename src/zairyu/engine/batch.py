@@ -83,8 +83,10 @@ def prepare(frame: pl.LazyFrame, facts: Sequence[Fact]) -> pl.LazyFrame:
 
 def check_values(frame: pl.DataFrame, facts: Sequence[Fact], as_of: dt.date) -> None:
     """Raise on the first value a fact does not allow, naming the column, row and value."""
+    # `frame.schema` and `frame.columns` build a new mapping of every column on each read.
+    schema = frame.schema
     for fact in facts:
-        if fact.past and fact.name in frame.columns and frame.schema[fact.name] == pl.Date:
+        if fact.past and schema.get(fact.name) == pl.Date:
             late = frame.get_column(fact.name) > as_of
             if late.any():
                 row = int(late.arg_max() or 0)
@@ -92,11 +94,7 @@ def check_values(frame: pl.DataFrame, facts: Sequence[Fact], as_of: dt.date) -> 
                     f"column {fact.name}, row {row}: {frame.get_column(fact.name)[row]} is after the evaluation date {as_of}"
                 )
         codes = categories(fact)
-        if (
-            codes is None
-            or fact.name not in frame.columns
-            or frame.schema[fact.name] == polars_dtype(fact)
-        ):
+        if codes is None or fact.name not in schema or schema[fact.name] == polars_dtype(fact):
             continue  # an Enum column of the fact's own codes cannot hold a wrong value
         column = frame.get_column(fact.name).cast(pl.String)
         bad = column.is_not_null() & ~column.is_in(list(codes))

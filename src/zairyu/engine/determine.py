@@ -26,13 +26,15 @@ from zairyu.engine.expr import (
     DateShift,
     Expr,
     FactRef,
+    If,
     IsIn,
     Lookup,
+    Op,
     Rule,
 )
 from zairyu.engine.facts import Fact, FactType, MaybeValue, Value
 from zairyu.engine.frontier import Step, Walk, step
-from zairyu.engine.interpret import Compiled, Evaluator, compiled, remember
+from zairyu.engine.interpret import Compiled, Evaluator, compiled, fact_bits, remember
 from zairyu.engine.pathway import (
     OUTCOME_RANK,
     Alternative,
@@ -149,13 +151,61 @@ class _Plan:
     tracers: tuple[tuple[Requirement, Tracer], ...]
     frontier: tuple[Step, ...]
     documents: tuple[tuple[Document, Compiled | None], ...]
-    deadlines: tuple[tuple[Deadline, Compiled], ...]
+    deadlines: tuple[tuple[Deadline, Compiled] | _Chosen, ...]
     how_to_apply: tuple[tuple[GuidanceItem, Compiled | None], ...]
     caveats: tuple[tuple[GuidanceItem, Compiled | None], ...]
     factors: tuple[tuple[Factor, Compiled], ...]
 
 
 _PLANS: dict[int, tuple[Pathway, _Plan]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Chosen:
+    """Consecutive deadlines each dated `if_(fact == value, date, None)`, by value: only those
+    of the case's value can have a date (one a municipality's system has per system), so
+    the others need not be evaluated one by one."""
+
+    fact: str
+    by_value: dict[Value, tuple[tuple[Deadline, Compiled], ...]]
+
+
+def _chosen_by(deadline: Deadline) -> tuple[str, Value, Expr] | None:
+    """(fact, value, date) when `deadline` is dated `if_(fact == value, date, None)`."""
+    date = deadline.date
+    if (
+        isinstance(date, If)
+        and isinstance(date.otherwise, Const)
+        and date.otherwise.value is None
+        and isinstance(date.cond, Compare)
+        and date.cond.op is Op.EQ
+        and isinstance(date.cond.left, FactRef)
+        and isinstance(date.cond.right, Const)
+        and date.cond.right.value is not None
+    ):
+        return date.cond.left.fact.name, date.cond.right.value, date.then
+    return None
+
+
+def _deadline_plan(
+    deadlines: Iterable[Deadline],
+) -> tuple[tuple[Deadline, Compiled] | _Chosen, ...]:
+    """The deadlines in order, with runs chosen by one fact's value grouped (see `_Chosen`):
+    a deadline of the run has a date only when the fact equals its value, as `kleene_if`
+    gives an unknown for an unknown or different value and a date never equals None."""
+    plan: list[tuple[Deadline, Compiled] | _Chosen] = []
+    for deadline in deadlines:
+        chosen = _chosen_by(deadline)
+        if chosen is None:
+            plan.append((deadline, compiled(deadline.date)))
+            continue
+        fact, value, date = chosen
+        last = plan[-1] if plan else None
+        if not isinstance(last, _Chosen) or last.fact != fact:
+            last = _Chosen(fact, {})
+            plan.append(last)
+        last.by_value[value] = (*last.by_value.get(value, ()), (deadline, compiled(date)))
+    return tuple(plan)
 
 
 def _plan(pathway: Pathway) -> _Plan:
@@ -171,7 +221,7 @@ def _plan(pathway: Pathway) -> _Plan:
         tracers=tuple((r, _tracer(r.rule)) for r in pathway.decisive),
         frontier=tuple(step(r.rule) for r in pathway.decisive),
         documents=conditional(pathway.guidance.documents),
-        deadlines=tuple((d, compiled(d.date)) for d in pathway.guidance.deadlines),
+        deadlines=_deadline_plan(pathway.guidance.deadlines),
         how_to_apply=conditional(pathway.guidance.how_to_apply),
         caveats=conditional(pathway.caveats),
         factors=tuple((f, compiled(f.rule)) for f in pathway.factors),
@@ -204,7 +254,10 @@ def determine(
     several of them read (nationality, the legal spouse rules) is evaluated once."""
     ev = Evaluator(case, as_of) if evaluator is None else evaluator
     plan = _plan(pathway)
-    values = _values(pathway, ev)
+    values = [
+        value if value is True or value is False else None
+        for value in [rule(ev) for rule in plan.decisive]
+    ]
     possible = pathway.possible(values)
     outcome = outcome_of(possible)
     traces = [RequirementTrace(req, trace(ev)) for req, trace in plan.tracers]
@@ -214,16 +267,28 @@ def determine(
         questions, gaps = _frontier(pathway, ev, values)
     # What remains open: after a refusal, the routes around the failed required requirements;
     # otherwise, what a discretionary assessment weighs.
-    failed = [req for req, value in zip(pathway.decisive, values, strict=True) if value is False]
-    required_failed = [req for req in failed if req.effect is _REQUIRED]
-    alternatives = [alt for req in (required_failed or failed) for alt in req.if_not_met]
+    alternatives: list[Alternative] = []
+    if False in values:
+        failed = [
+            req for req, value in zip(pathway.decisive, values, strict=True) if value is False
+        ]
+        required_failed = [req for req in failed if req.effect is _REQUIRED]
+        alternatives = [alt for req in (required_failed or failed) for alt in req.if_not_met]
     what_ifs = (
         find_what_ifs(pathway, case, as_of, ev, values)
         if with_what_ifs and outcome is _NOT_ELIGIBLE
         else []
     )
     deadlines: list[tuple[Deadline, dt.date]] = []
-    for deadline, date_of in plan.deadlines:
+    for item in plan.deadlines:
+        if isinstance(item, _Chosen):
+            value = ev.case.get(item.fact)
+            for deadline, date_of in item.by_value.get(value, ()) if value is not None else ():
+                day = date_of(ev)
+                if isinstance(day, dt.date):
+                    deadlines.append((deadline, day))
+            continue
+        deadline, date_of = item
         day = date_of(ev)
         if isinstance(day, dt.date):
             deadlines.append((deadline, day))
@@ -261,15 +326,18 @@ def _tracer(rule: Rule) -> Tracer:
         return tracer
     value_of, key, effective = compiled(rule), id(rule), rule.effective
     always = effective.start is None and effective.end is None
+    if not rule.subrules:
+        tracer = _TRACERS[rule] = _leaf_tracer(rule, value_of, key, always)
+        return tracer
     subrules = tuple(_tracer(sub) for sub in rule.subrules)
-    facts = frozenset(f.name for f in rule.facts)
-    by_date: dict[dt.date, RuleTrace] = {}  # when the case knows none of `facts`
+    mask = fact_bits(f.name for f in rule.facts)
+    by_date: dict[dt.date, RuleTrace] = {}  # when the case knows none of the rule's facts
 
     def trace(ev: Evaluator) -> RuleTrace:
         explained: RuleTrace | None = ev.explained.get(key)
         if explained is not None:
             return explained
-        nothing_known_below = ev.named.isdisjoint(facts)
+        nothing_known_below = not ev.named & mask
         if nothing_known_below:
             # The same explanation as for every case that knows none of these facts today.
             shared = by_date.get(ev.as_of)
@@ -285,7 +353,7 @@ def _tracer(rule: Rule) -> Tracer:
             rule,
             value if value is True or value is False else None,
             in_force,
-            [sub(ev) for sub in subrules] if in_force and subrules else [],
+            [sub(ev) for sub in subrules] if in_force else [],
         )
         if nothing_known_below:
             remember(by_date, ev.as_of, built)
@@ -294,6 +362,23 @@ def _tracer(rule: Rule) -> Tracer:
 
     tracer = _TRACERS[rule] = trace
     return tracer
+
+
+def _leaf_tracer(rule: Rule, value_of: Compiled, key: int, always: bool) -> Tracer:
+    """A rule that reads no other rule has one of six explanations (its value, in force or
+    not): each is built once and shared, as every trace is (see `RuleTrace`)."""
+    effective = rule.effective
+    in_force = {v: RuleTrace(rule, v, True, []) for v in (True, False, None)}
+    outside = {v: RuleTrace(rule, v, False, []) for v in (True, False, None)}
+
+    def trace(ev: Evaluator) -> RuleTrace:
+        value = ev.rules.get(key, _MISSING)
+        if value is _MISSING:
+            value = value_of(ev)
+        traces = in_force if always or effective.contains(ev.as_of) else outside
+        return traces[value if value is True or value is False else None]
+
+    return trace
 
 
 # --- Next questions -------------------------------------------------------------------------
@@ -335,7 +420,13 @@ def find_what_ifs(
     values: list[bool | None],
 ) -> list[WhatIf]:
     results: list[WhatIf] = []
-    later = _first_better_date(pathway, case, as_of, ev)
+    # A required requirement that fails whatever the date fails on every later date too: then
+    # no later date can be better, and the pathway need not be evaluated on each of them.
+    fails_always = any(
+        value is False and req.effect is Effect.REQUIRED and not _reads_date(req.rule)
+        for req, value in zip(pathway.decisive, values, strict=True)
+    )
+    later = None if fails_always else _first_better_date(pathway, case, as_of, ev)
     if later is not None:
         results.append(later)
     failed = [
@@ -395,6 +486,26 @@ def _first_better_date(
         if outcome is not Outcome.NOT_ELIGIBLE:
             return WhatIf((), day, outcome)
     return None
+
+
+_READS_DATE: dict[Rule, bool] = {}
+
+
+def _reads_date(rule: Rule) -> bool:
+    """Whether the value of `rule` can depend on the evaluation date: it, or a rule it reads,
+    has an effective period, reads the date, or looks up a dated table."""
+    known = _READS_DATE.get(rule)
+    if known is None:
+        known = _READS_DATE[rule] = (
+            rule.effective.start is not None
+            or rule.effective.end is not None
+            or any(
+                isinstance(node, AsOf | Lookup)
+                or (node is not rule and isinstance(node, Rule) and _reads_date(node))
+                for node in rule.expr.walk()
+            )
+        )
+    return known
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from zairyu.engine.expr import (
     WithExceptions,
 )
 from zairyu.engine.facts import Fact
-from zairyu.engine.interpret import Evaluator, compiled, remember
+from zairyu.engine.interpret import Evaluator, compiled, fact_bits, remember
 
 
 @dataclass(slots=True)
@@ -50,6 +50,7 @@ class Walk:
 
 
 Step = Callable[[Walk], None]
+_MISSING: Any = object()
 _STEPS: dict[Expr, Step] = {}
 
 
@@ -79,7 +80,13 @@ def _descend(node: Expr) -> Step:
 
         def maybe_rule(walk: Walk) -> None:
             # A rule already walked is not walked again (see `_rule`): no need for its value.
-            if key not in walk.rules_seen and value(walk.ev) is None:
+            if key in walk.rules_seen:
+                return
+            # The value is almost always remembered for the case already: read it there.
+            known = walk.ev.rules.get(key, _MISSING)
+            if known is _MISSING:
+                known = value(walk.ev)
+            if known is None:
                 inner(walk)
 
         return maybe_rule
@@ -92,7 +99,13 @@ def _descend(node: Expr) -> Step:
 
 
 def _children(nodes: tuple[Expr, ...]) -> Step:
-    steps = tuple(_descend(n) for n in nodes)
+    # Constants and the date have nothing to ask: leaving them out, a comparison of a fact
+    # with a constant walks straight to the fact.
+    steps = tuple(_descend(n) for n in nodes if not isinstance(n, Const | AsOf))
+    if not steps:
+        return _nothing_at_all
+    if len(steps) == 1:
+        return steps[0]
 
     def walk_all(walk: Walk) -> None:
         for s in steps:
@@ -102,7 +115,11 @@ def _children(nodes: tuple[Expr, ...]) -> Step:
 
 
 def _nothing(node: Expr) -> Step:
-    return lambda walk: None
+    return _nothing_at_all
+
+
+def _nothing_at_all(walk: Walk) -> None:
+    return None
 
 
 def _fact(node: FactRef) -> Step:
@@ -187,16 +204,18 @@ class _Found:
 
 
 def _rule(node: Rule) -> Step:
-    inner, key = _descend(node.expr), id(node)
-    facts = frozenset(f.name for f in node.facts)
-    by_date: dict[dt.date, _Found] = {}  # when the case knows none of `facts`
+    # A rule is walked only when its value is unknown (`_descend`, and the deciding
+    # requirements), so its expression is unknown too: no need to evaluate it again first.
+    inner, key = step(node.expr), id(node)
+    mask = fact_bits(f.name for f in node.facts)
+    by_date: dict[dt.date, _Found] = {}  # when the case knows none of the rule's facts
 
     def walk_rule(walk: Walk) -> None:
         # A rule shared by several requirements is walked once.
         if key in walk.rules_seen:
             return
         walk.rules_seen.add(key)
-        if not walk.ev.named.isdisjoint(facts):
+        if walk.ev.named & mask:
             inner(walk)
             return
         # Nothing known below: the same walk as on every case with nothing known on this date.

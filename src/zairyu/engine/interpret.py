@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -37,6 +38,28 @@ from zairyu.engine.expr import (
 )
 from zairyu.engine.facts import MaybeValue
 
+# Every fact name a rule reads or a case gives has a bit of its own, so that "the case names
+# none of the facts below this rule" is one AND of two integers rather than a set
+# comparison per rule and per case.
+_BITS: dict[str, int] = {}
+_BITS_LOCK = threading.Lock()
+
+
+def fact_bits(names: Iterable[str]) -> int:
+    """The bits of these fact names (see `Evaluator.named`)."""
+    mask = 0
+    for name in names:
+        bit = _BITS.get(name)
+        if bit is None:
+            # Two threads must never give one name two bits: a rule would then miss a fact
+            # that a case names.
+            with _BITS_LOCK:
+                bit = _BITS.get(name)
+                if bit is None:
+                    bit = _BITS[name] = 1 << len(_BITS)
+        mask |= bit
+    return mask
+
 
 class Evaluator:
     """One case on one date."""
@@ -46,9 +69,9 @@ class Evaluator:
     def __init__(self, case: Mapping[str, MaybeValue], as_of: dt.date) -> None:
         self.case = case
         self.as_of = as_of
-        # The fact names the case gives (perhaps as None): a rule that reads none of them has
-        # the value it has when nothing is known.
-        self.named = case.keys()
+        # The bits of the fact names the case gives (perhaps as None): a rule that reads none
+        # of them has the value it has when nothing is known.
+        self.named = fact_bits(case)
         self.rules: dict[int, MaybeValue] = {}
         # The explanation of each rule for this case (`engine.determine`), built once and shared
         # by every pathway and requirement that reads the rule.
@@ -272,12 +295,13 @@ def _rule(node: Rule, sub: Sub) -> Compiled:
     facts = frozenset(f.name for f in node.facts)
     for name in facts:
         _READERS.setdefault(name, set()).add(key)
+    mask = fact_bits(facts)
     by_date: dict[dt.date, MaybeValue] = {}  # when the case knows none of `facts`
 
     def evaluate(ev: Evaluator) -> MaybeValue:
         value = ev.rules.get(key, _MISSING)
         if value is _MISSING:
-            if ev.named.isdisjoint(facts):
+            if not ev.named & mask:
                 # The case knows none of the facts below: the value depends on the date alone.
                 value = by_date.get(ev.as_of, _MISSING)
                 if value is _MISSING:

@@ -36,14 +36,20 @@ def rank_questions(determinations: Sequence[Determination]) -> list[Question]:
     """One list: a fact that can decide more pathways first; then the order the rules ask it."""
     merged: dict[str, Question] = {}
     order: dict[str, int] = {}
+    # A question asked by one pathway alone is that pathway's own object; one asked by several
+    # is a copy, made when the second asks it, so that the determinations stay as they were.
+    copied: set[str] = set()
     for determination in determinations:
         for position, question in enumerate(determination.questions):
             name = question.fact.name
             known = merged.get(name)
             if known is None:
-                merged[name] = Question(question.fact, question.reason, list(question.pathways))
+                merged[name] = question
                 order[name] = position
             else:
+                if name not in copied:
+                    copied.add(name)
+                    known = merged[name] = Question(known.fact, known.reason, list(known.pathways))
                 pathways = known.pathways
                 for pathway in question.pathways:
                     if pathway not in pathways:
