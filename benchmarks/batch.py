@@ -3,10 +3,12 @@
     python benchmarks/batch.py                 # 10^6 and 10^7 rows (several minutes)
     python benchmarks/batch.py --quick         # 10^4 and 10^5 rows
     python benchmarks/batch.py --sizes 1000000 # chosen sizes
+    python benchmarks/batch.py --formats csv   # CSV input only (default: Parquet and CSV)
 
 For each size, a Parquet file of synthetic cases (`benchmarks/synthetic.py`, made consistent so
 that every row is screened, none rejected) is written to a temporary folder, in pieces so that
-generating it does not need the whole table in memory. Each run (all pathways) is then a fresh
+generating it does not need the whole table in memory, and the same cases as CSV (every cell
+as text, an unknown as an empty cell). Each run (all pathways) is then a fresh
 process, whose memory is sampled with psutil together with every process it starts (the Dask
 scheduler and workers): "peak RSS" is the largest sum seen, i.e. the whole run's memory.
 Prints a table; asserts nothing.
@@ -46,6 +48,12 @@ def write_cases(path: Path, rows: int) -> None:
         writer.write_table(piece.cast(writer.schema), row_group_size=100_000)
     assert writer is not None
     writer.close()
+
+
+def write_csv(parquet: Path, path: Path) -> None:
+    import polars as pl
+
+    pl.scan_parquet(parquet).sink_csv(path)
 
 
 def worker(mode: str, source: Path, chunk: int) -> dict[str, float]:
@@ -116,6 +124,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+")
     parser.add_argument("--chunk", type=int, default=100_000)
     parser.add_argument("--modes", nargs="+", default=["local", "dask"])
+    parser.add_argument("--formats", nargs="+", default=["parquet", "csv"])
     parser.add_argument("--worker", nargs=2, metavar=("MODE", "FILE"))
     args = parser.parse_args()
     if args.worker:
@@ -128,19 +137,32 @@ def main() -> None:
         f" {sys.version.split()[0]}, {os.cpu_count()} cores, all pathways, chunks of"
         f" {args.chunk:,} rows"
     )
-    table = Table(title="zairyu batch: Parquet in, Parquet out")
-    for column in ("run", "rows", "seconds", "rows/s", "peak RSS MiB", "input MiB", "rejected"):
+    table = Table(title="zairyu batch: CSV or Parquet in, Parquet out")
+    for column in (
+        "run",
+        "input",
+        "rows",
+        "seconds",
+        "rows/s",
+        "peak RSS MiB",
+        "input MiB",
+        "rejected",
+    ):
         table.add_column(column, justify="right")
     with tempfile.TemporaryDirectory() as folder:
         for rows in sizes:
-            source = Path(folder) / f"cases-{rows}.parquet"
+            parquet = Path(folder) / f"cases-{rows}.parquet"
             started = time.perf_counter()
-            write_cases(source, rows)
+            write_cases(parquet, rows)
+            if "csv" in args.formats:
+                write_csv(parquet, parquet.with_suffix(".csv"))
             console.print(f"generated {rows:,} rows in {time.perf_counter() - started:.0f} s")
-            for mode in args.modes:
+            for kind, mode in ((k, m) for k in args.formats for m in args.modes):
+                source = parquet.with_suffix(f".{kind}")
                 r = measure(mode, source, args.chunk)
                 table.add_row(
                     "local" if mode == "local" else "Dask, 2 local workers",
+                    "CSV" if kind == "csv" else "Parquet",
                     f"{rows:,}",
                     f"{r['seconds']:.1f}",
                     f"{r['rows'] / r['seconds']:,.0f}",

@@ -26,7 +26,7 @@ import polars as pl
 
 from zairyu.batch.evaluate import Evaluated, Plan, engine_for
 from zairyu.batch.reader import BatchError, Source, _
-from zairyu.batch.run import OnChunk, Summary, check_destinations, write_all
+from zairyu.batch.run import OnChunk, Summary, check_destinations, prefetched, write_all
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -114,13 +114,20 @@ def _csv_tasks(
     client: Client, source: Source, plan: Plan
 ) -> Iterator[tuple[int, Future[Evaluated]]]:
     """A CSV file is read by the client (its rows cannot be found without reading it) and
-    sent in chunks, as Arrow tables (several times cheaper to send than Polars frames)."""
-    for chunk in source.chunks():
-        # Sent to a worker as data, not inside the task graph (which the scheduler keeps);
-        # `hash=False`: hashing a chunk to name it would cost as much as sending it.
-        table = client.scatter(chunk.frame.to_arrow(), hash=False)  # type: ignore[no-untyped-call]
-        future = client.submit(evaluate_arrow, plan, table, chunk.first_row, pure=False)
-        yield chunk.done, future
+    sent in chunks, as the Arrow tables pyarrow reads (several times cheaper to send than
+    Polars frames, and never converted on the client). The next chunk is read while the client
+    waits for the workers (`prefetched`)."""
+    tables = prefetched(source.csv_tables())
+    try:
+        for table, first_row, done in tables:
+            # Sent to a worker as data, not inside the task graph (which the scheduler keeps);
+            # `hash=False`: hashing a chunk to name it would cost as much as sending it. The
+            # table goes as pyarrow read it: the worker makes the Polars frame.
+            sent = client.scatter(table, hash=False)  # type: ignore[no-untyped-call]
+            future = client.submit(evaluate_arrow, plan, sent, first_row, pure=False)
+            yield done, future
+    finally:
+        tables.close()
 
 
 def _parquet_tasks(
@@ -158,18 +165,21 @@ def evaluate_arrow(plan: Plan, table: object, first_row: int) -> Evaluated:
 def evaluate_row_group(
     plan: Plan, path: str, group: int, first_row: int, chunk_rows: int
 ) -> Evaluated:
-    """Run on a worker: one row group of a Parquet file, read and screened in chunks."""
+    """Run on a worker: one row group of a Parquet file, read and screened in chunks. Polars
+    reads each chunk, as a local run does (only the row group's pages, and faster than
+    pyarrow's batches), so the chunks have the same column types as a local run's."""
     import pyarrow.parquet as pq
 
     engine = engine_for(plan)
+    rows = pq.ParquetFile(path).metadata.row_group(group).num_rows
+    offset = first_row - 1  # the row group's first row, counting from 0
     parts: list[Evaluated] = []
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows, row_groups=[group]):
-        frame = pl.from_arrow(batch)
-        assert isinstance(frame, pl.DataFrame)
-        parts.append(engine.evaluate(frame, first_row))
-        first_row += frame.height
+    for start in range(0, rows, chunk_rows):
+        size = min(chunk_rows, rows - start)
+        frame = pl.scan_parquet(path).slice(offset + start, size).collect()
+        parts.append(engine.evaluate(frame, first_row + start))
     if not parts:
-        return engine.evaluate(pl.from_arrow(pq.read_schema(path).empty_table()), first_row)  # type: ignore[arg-type]
+        return engine.evaluate(pl.scan_parquet(path).slice(0, 0).collect(), first_row)
     return Evaluated(
         pl.concat([p.output for p in parts]),
         pl.concat([p.rejects for p in parts]),

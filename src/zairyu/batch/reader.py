@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import polars as pl
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -19,6 +19,8 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from zairyu.batch.validate import readable
 from zairyu.engine.facts import FactSet
+
+T = TypeVar("T")
 
 # pyarrow reads a CSV in blocks of this many bytes; a row must fit in one.
 _CSV_BLOCK = 4 << 20
@@ -137,8 +139,22 @@ class Source:
 
     def chunks(self) -> Iterator[Chunk]:
         """The rows in chunks of `chunk_rows` (the last may be shorter)."""
+        if self.parquet:
+            yield from self._reading(self._parquet_chunks())
+        else:
+            for table, first, done in self._reading(self._csv_tables()):
+                yield Chunk(_frame(table), first, done)
+
+    def csv_tables(self) -> Iterator[tuple[pa.Table, int, int]]:
+        """A CSV file's rows in chunks of `chunk_rows`, as the Arrow tables pyarrow reads
+        (every column text), each with its first row and how far through the file it ends:
+        what `chunks` turns into Polars frames, for a reader that sends them on as they are."""
+        assert not self.parquet
+        yield from self._reading(self._csv_tables())
+
+    def _reading(self, items: Iterator[T]) -> Iterator[T]:
         try:
-            yield from (self._parquet_chunks() if self.parquet else self._csv_chunks())
+            yield from items
         except (pa.ArrowException, pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as error:
             raise BatchError(
                 _("{path}: cannot be read: {error}"), path=self.path, error=error
@@ -151,12 +167,14 @@ class Source:
             frame = pl.scan_parquet(self.path).slice(start, self.chunk_rows).collect()
             yield Chunk(frame, start + 1, start + frame.height)
 
-    def _csv_chunks(self) -> Iterator[Chunk]:
+    def _csv_tables(self) -> Iterator[tuple[pa.Table, int, int]]:
         with self.path.open("rb") as handle:
             yield from self._rebatched(_csv_batches(handle, list(self.schema)), handle)
 
-    def _rebatched(self, batches: Iterator[pa.RecordBatch], handle: BinaryIO) -> Iterator[Chunk]:
-        """pyarrow's blocks regrouped into chunks of exactly `chunk_rows` rows."""
+    def _rebatched(
+        self, batches: Iterator[pa.RecordBatch], handle: BinaryIO
+    ) -> Iterator[tuple[pa.Table, int, int]]:
+        """pyarrow's blocks regrouped into tables of exactly `chunk_rows` rows."""
         pending: list[pa.RecordBatch] = []
         held = 0
         first = 1
@@ -167,11 +185,11 @@ class Source:
                 table = pa.Table.from_batches(pending)
                 taken = table.slice(0, self.chunk_rows)
                 rest = table.slice(self.chunk_rows)
-                yield Chunk(_frame(taken), first, handle.tell())
+                yield taken, first, handle.tell()
                 first += self.chunk_rows
                 pending, held = rest.to_batches(), rest.num_rows
         if held:
-            yield Chunk(_frame(pa.Table.from_batches(pending)), first, handle.tell())
+            yield pa.Table.from_batches(pending), first, handle.tell()
 
 
 def _csv_batches(handle: BinaryIO, names: list[str]) -> Iterator[pa.RecordBatch]:

@@ -4,6 +4,13 @@ The checks are those `Fact.parse` and `parse_case` make for one case (the same a
 the same order), written as Polars expressions so that validation runs at columnar speed: no
 Python code runs per row. A cell is *unknown* (null) when it is empty or says `unknown`; it is
 then never refused.
+
+Each column is read in one of two ways. The full reading (`cell_check`) reads every form
+`Fact.parse` reads (spaces, capitals, aliases, `yes`/`no`) and names the reason a cell is
+refused. The quick reading (`quick_read`) reads only the forms a program writes, or takes a
+typed column as it is, and checks with one test over the whole column (a count, a smallest and
+a largest value) that the full reading would read every cell the same and refuse none. Most
+columns of most chunks pass that test, and are never read in full; the others are.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ Gettext = Callable[[str], str]
 
 PROBLEM = "__problem:"
 GATE = "__gate:"
-SUSPECT = "__suspect:"
+VALUE = "__value:"
 VIOLATES = "__violates:"
 
 _TRUE = ["true", "yes"]
@@ -57,13 +64,12 @@ class CellCheck:
     """One fact's column, read in steps so that nothing is computed twice: `parts` are
     intermediate columns (the value as read, whether the cell is unknown), `tests` are computed
     from them, and `value` (the value the engine reads) and `problem` (the reason a cell is
-    refused, or null) from both. `suspect`, in the quick reading, marks cells written in a form it does not read."""
+    refused, or null) from both."""
 
     parts: list[pl.Expr]
     tests: list[pl.Expr]
     value: pl.Expr
     problem: pl.Expr | None
-    suspect: pl.Expr | None = None
 
 
 class _Parts:
@@ -84,21 +90,14 @@ class _Parts:
         return pl.col(self.prefix + name)
 
 
-def cell_check(
-    fact: Fact, dtype: pl.DataType, as_of: dt.date, _: Gettext, *, quick: bool = False
-) -> CellCheck:
-    """The checks of `Fact.parse` (and the date check of `parse_case`) for a column of `dtype`.
-
-    `quick` reads only the forms a program writes (`true`, `2024-01-31`, a code exactly as
-    listed, an empty cell) and marks any other cell as a suspect, for which the full reading
-    (spaces, capitals, aliases, `unknown`, `yes`/`no`) is then run; the two agree on every
-    cell the quick one does not suspect, and the quick one is several times faster.
-    """
+def cell_check(fact: Fact, dtype: pl.DataType, as_of: dt.date, _: Gettext) -> CellCheck:
+    """The checks of `Fact.parse` (and the date check of `parse_case`) for a column of `dtype`:
+    the full reading, which reads every form `Fact.parse` reads and names the reason a cell is
+    refused."""
     parts = _Parts(fact)
     column = pl.col(fact.name)
     if dtype == pl.Null:
         return CellCheck([], [], pl.lit(None, dtype=polars_dtype(fact)), None)
-    suspect: pl.Expr | None = None
     if fact.type in _TYPED and dtype in _TYPED[fact.type]:
         unknown = parts.add("unknown", column.is_null())
         value = parts.add("value", column)
@@ -109,26 +108,15 @@ def cell_check(
         checks = [(value.is_null(), _("is not a whole number"))]
     else:
         raw = column if dtype == pl.String else column.cast(pl.String)
-        if quick:
-            unknown = parts.add("unknown", raw.is_null() | (raw == ""))
-            read = _quick(fact, raw)
-            value = parts.add("value", read)
-            suspect = parts.test("suspect", ~unknown & _quick_misread(fact, raw, read))
-            checks = []
-        else:
-            text = raw.str.strip_chars()
-            unknown = parts.add(
-                "unknown", raw.is_null() | text.str.to_lowercase().is_in(["", "unknown"])
-            )
-            value, checks = _from_text(fact, raw, text, parts, _)
+        text = raw.str.strip_chars()
+        unknown = parts.add(
+            "unknown", raw.is_null() | text.str.to_lowercase().is_in(["", "unknown"])
+        )
+        value, checks = _from_text(fact, raw, text, parts, _)
     checks.extend(_range_checks(fact, value, as_of, _))
-    if not checks and suspect is None:
+    if not checks:
         # A typed column with nothing to check (true/false): read as it is.
         return CellCheck([], [], column.cast(polars_dtype(fact)), None)
-    if not checks:
-        # The quick reading's value is null where the cell is unknown or not read; a column with
-        # a cell it cannot read is read again in full, so its value there does not matter.
-        return CellCheck(parts.exprs, parts.tests, value.cast(polars_dtype(fact)), None, suspect)
     tests = [
         (parts.test(f"test{i}", refused), reason) for i, (refused, reason) in enumerate(checks)
     ]
@@ -137,30 +125,90 @@ def cell_check(
     for refused, reason in reversed(tests):
         problem = pl.when(refused).then(pl.lit(reason)).otherwise(problem)
     problem = pl.when(unknown).then(_NO_PROBLEM).otherwise(problem)
-    refused_any = pl.any_horizontal([t for t, _r in tests]) if tests else pl.lit(False)
-    if suspect is not None:
-        refused_any = refused_any | suspect
+    refused_any = pl.any_horizontal([t for t, _r in tests])
     accepted = pl.when(~unknown & ~refused_any.fill_null(False)).then(value)
-    return CellCheck(parts.exprs, parts.tests, accepted.cast(polars_dtype(fact)), problem, suspect)
+    return CellCheck(parts.exprs, parts.tests, accepted.cast(polars_dtype(fact)), problem)
 
 
-def _quick(fact: Fact, raw: pl.Expr) -> pl.Expr:
+@dataclass(frozen=True, slots=True)
+class QuickRead:
+    """The quick reading of one fact's column: `value` reads only the forms a program writes
+    (`true`, `2024-01-31`, `7`, a code exactly as listed, an empty cell or `unknown`), and
+    `doubt`, computed over the whole chunk from `value` (staged as a column of its own) and the
+    column as given, is False only if the full reading (`cell_check`) would read every cell the
+    same and refuse none: no cell in another form, none out of range. A column in doubt is read
+    again in full; the others never compute a reason. `doubt` is None when nothing can be
+    wrong (a column of true/false, or of the fact's own codes)."""
+
+    value: pl.Expr
+    doubt: pl.Expr | None
+
+
+_NOT_KNOWN = ("", "unknown")  # cells the quick reading takes as unknown, as `Fact.parse` does
+
+
+def quick_read(fact: Fact, dtype: pl.DataType, as_of: dt.date, staged: str) -> QuickRead | None:
+    """The quick reading of a column of `dtype`, whose value is to be staged as the column
+    `staged`; None where there is none (a type the full reading must convert, such as
+    floats or datetimes)."""
+    column = pl.col(fact.name)
+    value = pl.col(staged)
+    target = polars_dtype(fact)
+    if dtype == pl.Null:
+        return QuickRead(pl.lit(None, dtype=target), None)
+    if dtype == target and fact.type is not FactType.INT:
+        # Booleans, or codes of the fact's own `pl.Enum`: nothing to read, nothing out of range.
+        if fact.type is not FactType.DATE:
+            return QuickRead(column, None)
+        return QuickRead(column, _out_of_range(fact, value, as_of))
+    if fact.type is FactType.INT and dtype.is_integer():
+        # A number too large for Int64 becomes null: not read, so in doubt.
+        unread = value.count() != column.count()
+        return QuickRead(
+            column.cast(pl.Int64, strict=False), unread | _out_of_range(fact, value, as_of)
+        )
+    if dtype not in (pl.String, pl.Categorical) and not isinstance(dtype, pl.Enum):
+        return None
+    codes = categories(fact)
+    if codes is not None and any(c in _NOT_KNOWN for c in codes):
+        return None  # a code that reads as unknown: only the full reading tells them apart
+    raw = column if dtype == pl.String else column.cast(pl.String)
+    # The cells that say something: all must be read for the column to be out of doubt.
+    known = raw.count() - (raw == "").sum() - (raw == "unknown").sum()
     if fact.type is FactType.BOOL:
-        return pl.when(raw == "true").then(True).when(raw == "false").then(False)
+        boolean = pl.when(raw == "true").then(True).when(raw == "false").then(False)
+        return QuickRead(boolean, value.count() != known)
     if fact.type is FactType.INT:
-        return raw.cast(pl.Int64, strict=False)
+        number = raw.cast(pl.Int64, strict=False)
+        return QuickRead(number, (value.count() != known) | _out_of_range(fact, value, as_of))
     if fact.type is FactType.DATE:
-        return raw.str.to_date("%Y-%m-%d", strict=False)
-    # A text outside the codes becomes null: exactly the cells the quick reading cannot read.
-    return raw.cast(polars_dtype(fact), strict=False)
+        read = raw.str.to_date("%Y-%m-%d", strict=False, cache=False)
+        # `%Y` reads a sign or a space, `%d` one digit: only the exact form is out of doubt.
+        exact = (value.is_not_null() & raw.str.contains(_ISO_DATE)).sum()
+        return QuickRead(read, (exact != known) | _out_of_range(fact, value, as_of))
+    # A choice or a code exactly as listed; any other text becomes null, and the column is in
+    # doubt (spaces, capitals, aliases are read by the full reading).
+    return QuickRead(raw.cast(target, strict=False), value.count() != known)
 
 
-def _quick_misread(fact: Fact, raw: pl.Expr, read: pl.Expr) -> pl.Expr:
-    """Cells the quick reading may read differently from `Fact.parse`: those it could not
-    read, and dates not written with exactly ten characters (it reads `2024-1-31`)."""
+def _out_of_range(fact: Fact, value: pl.Expr, as_of: dt.date) -> pl.Expr:
+    """Whether some value of the column fails a range check of `_range_checks`, from its
+    smallest and largest values."""
+    low: object
+    high: object
     if fact.type is FactType.DATE:
-        return read.is_null() | (raw.str.len_bytes() != 10)
-    return read.is_null()
+        low, high = dt.date(EARLIEST_YEAR, 1, 1), dt.date(LATEST_YEAR, 12, 31)
+        if fact.past:
+            high = min(high, as_of)
+    else:
+        low, high = fact.minimum, fact.maximum
+    tests = []
+    if low is not None:
+        tests.append(value.min() < pl.lit(low))
+    if high is not None:
+        tests.append(value.max() > pl.lit(high))
+    # An empty or all-unknown column has no smallest value: nothing out of range.
+    return pl.any_horizontal(tests).fill_null(False) if tests else pl.lit(False)
 
 
 def _from_text(
@@ -237,9 +285,10 @@ def _range_checks(
     return checks
 
 
-def gate_problem(fact: Fact, _: Gettext) -> pl.Expr | None:
+def gate_contradiction(fact: Fact, _: Gettext) -> tuple[pl.Expr, str] | None:
     """A value given for a fact that only applies when another fact has some value, while that
-    other fact is known to have a different one (as `parse_case` refuses it)."""
+    other fact is known to have a different one (as `parse_case` refuses it): True in those
+    rows (never null), with the reason."""
     if fact.asked_when is None:
         return None
     gate, required = fact.asked_when
@@ -252,7 +301,7 @@ def gate_problem(fact: Fact, _: Gettext) -> pl.Expr | None:
     reason = _("contradicts {gate}: given only when {gate} is {value}").format(
         gate=gate, value=shown
     )
-    return pl.when(contradicts).then(pl.lit(reason)).otherwise(_NO_PROBLEM)
+    return contradicts, reason
 
 
 def constraint_facts(constraint: Constraint) -> list[str]:
