@@ -88,7 +88,7 @@ def main() -> None:
         script = data / "screen.lua"
         script.write_text(LUA.replace("{body}", json.dumps(CASE)), encoding="utf-8")
         command = [
-            sys.executable, "-m", "uvicorn", "zairyu.web.app:create_app", "--factory",
+            sys.executable, "-m", "uvicorn", "zairyu.web.app:serving_app", "--factory",
             "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers),
             "--log-level", "warning", "--no-access-log",
         ]  # fmt: skip

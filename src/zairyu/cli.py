@@ -230,7 +230,7 @@ def serve(
 
     import uvicorn
 
-    from zairyu.web.app import Settings, create_app
+    from zairyu.web.app import Settings, serving_app
 
     try:
         settings = Settings.from_environment()
@@ -243,7 +243,7 @@ def serve(
         settings.data_dir = data_dir
     # Made here even with workers: the secret, the key file and the schema are created once,
     # before worker processes could race to create them.
-    web = create_app(settings)
+    web = serving_app(settings)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     Console().print(f"zairyu is running at [bold]http://{shown}:{port}/[/bold] (Ctrl+C stops it)")
     if workers == 1:
@@ -254,7 +254,7 @@ def serve(
     if settings.as_of is not None:
         os.environ["ZAIRYU_AS_OF"] = settings.as_of.isoformat()
     uvicorn.run(
-        "zairyu.web.app:create_app",
+        "zairyu.web.app:serving_app",
         factory=True,
         workers=workers,
         host=host,
