@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
+import orjson
 from babel.dates import format_date as babel_format_date
 from pydantic import BaseModel, ConfigDict, Field
 
 from zairyu import __version__
 from zairyu.data.procedures import fee_on, organisations_for, procedures
 from zairyu.engine.citations import Citation
-from zairyu.engine.determine import Determination, Question, RuleTrace, WhatIf
+from zairyu.engine.determine import DataGap, Determination, Question, RuleTrace, WhatIf
 from zairyu.engine.facts import Fact, MaybeValue
-from zairyu.engine.pathway import Outcome, Pathway, Requirement
+from zairyu.engine.pathway import Deadline, Factor, Outcome, Pathway, Requirement
 from zairyu.engine.screen import Screening
 from zairyu.engine.text import Lang, Text
 from zairyu.i18n import translations
@@ -206,14 +207,15 @@ def outcome_text(outcome: Outcome, lang: Lang) -> str:
     }[outcome]
 
 
-# --- the result as JSON-ready dicts ---------------------------------------------------------------
+# --- the result as JSON ---------------------------------------------------------------------------
 #
-# The result is built once as plain dicts in the shape of the models above (dates as ISO
-# strings), so the API can write it without building ~1,000 model objects per request, and the
-# models validate the same dicts for everyone else (`screening_out`). Most of a result is text
-# that depends only on the law and the language, not on the case: it is looked up once per
-# object and language (`_memo`) and kept as immutable strings and tuples, so every result gets
-# fresh dicts and lists and no caller can change what the next result says.
+# The result is written straight to JSON bytes (orjson), in the shape of the models above, so the
+# API can answer without building ~1,000 model objects per request; everyone else validates the
+# same bytes into the models (`screening_out`). Most of a result depends only on the law and the
+# language, not on the case: a citation, a document, a question, a requirement whose sub-rules
+# hold or fail the same way. Each such piece is serialised once and kept as an `orjson.Fragment`
+# (immutable bytes spliced into the output), so a result costs one look-up per piece and no
+# caller can change what the next result says.
 
 Json = dict[str, Any]
 _T = TypeVar("_T")
@@ -231,27 +233,93 @@ def _memo(kind: str, source: object, lang: Lang, build: Callable[[], _T]) -> _T:
     return cast(_T, entry[1])
 
 
-def _cite(citations: tuple[Citation, ...], seen: dict[str, Citation]) -> list[str]:
-    """The ids of `citations`, noting each in `seen` (the pathway's citation list, in order)."""
+class _Piece(NamedTuple):
+    """A serialised piece of a result and the citations it names, in the order it names them.
+    The law objects it is made from (`owner`) and the pieces it contains (`parts`) are held so
+    that their ids, used in keys, stay theirs."""
+
+    json: orjson.Fragment
+    citations: tuple[Citation, ...]
+    owner: object
+    parts: tuple[orjson.Fragment, ...] = ()
+
+
+# Pieces that depend on the case's values as well as the law (a requirement with the statuses of
+# its sub-rules, a question with the pathways asking it) have one entry per combination met; the
+# combinations are few in practice but not bounded, so the cache is emptied when it grows past
+# this. Entries hold the pieces their keys name, so emptying it never lets a key match the wrong
+# piece.
+_PIECES_LIMIT = 100_000
+_PIECES: dict[tuple[Any, ...], _Piece] = {}
+
+
+def _piece(key: tuple[Any, ...], build: Callable[..., _Piece], *args: Any) -> _Piece:
+    """The piece cached under `key`, built as `build(*args)` the first time."""
+    piece = _PIECES.get(key)
+    return _keep(key, build(*args)) if piece is None else piece
+
+
+def _keep(key: tuple[Any, ...], piece: _Piece) -> _Piece:
+    if len(_PIECES) >= _PIECES_LIMIT:
+        _PIECES.clear()
+    _PIECES[key] = piece
+    return piece
+
+
+def _serialised(
+    value: Json | list[Json],
+    citations: tuple[Citation, ...],
+    owner: object,
+    parts: tuple[orjson.Fragment, ...] = (),
+) -> _Piece:
+    return _Piece(orjson.Fragment(orjson.dumps(value)), citations, owner, parts)
+
+
+def _note(citations: tuple[Citation, ...], seen: dict[str, Citation]) -> None:
+    """Notes `citations` in `seen`, the pathway's citation list in the order first named."""
     for citation in citations:
-        seen.setdefault(citation.id, citation)
+        if citation.id not in seen:
+            seen[citation.id] = citation
+
+
+def _ids(citations: tuple[Citation, ...]) -> list[str]:
     return [c.id for c in citations]
 
 
-def _citation_json(citation: Citation, lang: Lang) -> Json:
-    title, section, kind = _memo(
-        "citation",
-        citation,
-        lang,
-        lambda: (citation.title(lang), citation.section(lang), citation.kind.value),
+def _citation_list(citations: tuple[Citation, ...], lang: Lang) -> _Piece:
+    return _serialised(
+        [
+            {
+                "id": c.id,
+                "title": c.title(lang),
+                "section": c.section(lang),
+                "url": c.url,
+                "kind": c.kind.value,
+            }
+            for c in citations
+        ],
+        citations,
+        citations,
     )
-    return {
-        "id": citation.id,
-        "title": title,
-        "section": section,
-        "url": citation.url,
-        "kind": kind,
-    }
+
+
+def _citations(seen: dict[str, Citation], lang: Lang) -> orjson.Fragment:
+    """A pathway's citation list; the same list of sources is serialised once."""
+    cited = tuple(seen.values())
+    return _piece(("citations", lang, *map(id, cited)), _citation_list, cited, lang).json
+
+
+def _texted_piece(
+    source: object, text: Text, citations: tuple[Citation, ...], lang: Lang, item_id: str | None
+) -> _Piece:
+    words = text(lang)
+    ids = _ids(citations)
+    value = (
+        {"text": words, "citations": ids}
+        if item_id is None
+        else {"id": item_id, "text": words, "citations": ids}
+    )
+    return _serialised(value, citations, source)
 
 
 def _texted(
@@ -260,60 +328,67 @@ def _texted(
     citations: tuple[Citation, ...],
     lang: Lang,
     seen: dict[str, Citation],
-) -> tuple[str, list[str]]:
-    """The text and citation ids of a rule, alternative, item or deadline: the same for every
-    case. Run for every node of every result, hence `_memo` written out here."""
-    key = ("texted", id(source), lang)
-    entry = _MEMO.get(key)
-    if entry is None:
-        entry = _MEMO[key] = (source, (text(lang), tuple(c.id for c in citations)))
-    words, ids = entry[1]
-    for citation in citations:
-        if citation.id not in seen:
-            seen[citation.id] = citation
-    return words, list(ids)
+    item_id: str | None = None,
+) -> orjson.Fragment:
+    """An alternative (`{text, citations}`) or, with its `item_id`, an item (`{id, text,
+    citations}`): the same for every case."""
+    piece = _piece(
+        ("texted", id(source), item_id, lang), _texted_piece, source, text, citations, lang, item_id
+    )
+    _note(piece.citations, seen)
+    return piece.json
 
 
-def _texted_json(
-    source: object,
-    text: Text,
-    citations: tuple[Citation, ...],
-    lang: Lang,
-    seen: dict[str, Citation],
-) -> Json:
-    words, ids = _texted(source, text, citations, lang, seen)
-    return {"text": words, "citations": ids}
+def _text_of(source: object, text: Text, lang: Lang) -> str:
+    return _memo("text", source, lang, lambda: text(lang))
 
 
-def _status(trace: RuleTrace) -> Status:
-    if not trace.in_force:
-        return "not_in_force"
-    return {True: "held", False: "failed", None: "unknown"}[trace.value]  # type: ignore[return-value]
+_STATUS: dict[bool | None, Status] = {True: "held", False: "failed", None: "unknown"}
 
 
-def _requirement_json(
+def _requirement(
     trace: RuleTrace,
     requirement: Requirement | None,
     lang: Lang,
     seen: dict[str, Citation],
     sub_rules: bool = True,
-) -> Json:
+) -> orjson.Fragment:
+    """A requirement or sub-rule with the rules it is made of. The same rule with the same
+    statuses below it is serialised once; the tree is still walked to find the statuses. Run
+    for every node of every result (~260 per screening), hence written out flat."""
     rule = trace.rule
-    text, citations = _texted(rule, rule.text, rule.citations, lang, seen)
-    alternatives = (
-        requirement.if_not_met if requirement is not None and trace.value is False else ()
+    for citation in rule.citations:
+        if citation.id not in seen:
+            seen[citation.id] = citation
+    children = (
+        [_requirement(child, None, lang, seen) for child in trace.children]
+        if sub_rules and trace.children
+        else []
     )
-    return {
-        "id": rule.id,
-        "text": text,
-        "effect": None if requirement is None else requirement.effect.value,
-        "status": _status(trace),
-        "citations": citations,
-        "children": [_requirement_json(child, None, lang, seen) for child in trace.children]
-        if sub_rules
-        else [],
-        "if_not_met": [_texted_json(a, a.text, a.citations, lang, seen) for a in alternatives],
-    }
+    failed = requirement if requirement is not None and trace.value is False else None
+    alternatives = (
+        []
+        if failed is None
+        else [_texted(a, a.text, a.citations, lang, seen) for a in failed.if_not_met]
+    )
+    status: Status = _STATUS[trace.value] if trace.in_force else "not_in_force"
+    effect = None if requirement is None else requirement.effect.value
+    # Fixed-length head, then the pieces below, which identify the statuses under this rule.
+    key = ("requirement", id(rule), effect, status, lang, id(failed), *map(id, children))
+    piece = _PIECES.get(key)
+    if piece is None:
+        value = {
+            "id": rule.id,
+            "text": _text_of(rule, rule.text, lang),
+            "effect": effect,
+            "status": status,
+            "citations": _ids(rule.citations),
+            "children": children,
+            "if_not_met": alternatives,
+        }
+        parts = (*children, *alternatives)
+        piece = _keep(key, _serialised(value, rule.citations, (rule, failed), parts))
+    return piece.json
 
 
 def _fact_texts(fact: Fact, lang: Lang) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -330,10 +405,10 @@ def _fact_texts(fact: Fact, lang: Lang) -> tuple[str, str, tuple[tuple[str, str]
     )
 
 
-def question_json(question: Question, lang: Lang) -> Json:
+def _question_piece(question: Question, lang: Lang) -> _Piece:
     fact = question.fact
     asked, helped, choices = _fact_texts(fact, lang)
-    return {
+    value = {
         "fact": fact.name,
         "type": fact.type.value,
         "question": asked,
@@ -342,6 +417,13 @@ def question_json(question: Question, lang: Lang) -> Json:
         "choices": [{"value": value, "label": label} for value, label in choices],
         "pathways": list(question.pathways),
     }
+    return _serialised(value, (), fact)
+
+
+def question_json(question: Question, lang: Lang) -> orjson.Fragment:
+    """A next question; the same question asked for the same pathways is serialised once."""
+    key = ("question", id(question.fact), question.reason, lang, *question.pathways)
+    return _piece(key, _question_piece, question, lang).json
 
 
 def _what_if_text(what_if: WhatIf, lang: Lang) -> str:
@@ -403,160 +485,192 @@ def format_date(day: dt.date, lang: Lang) -> str:
     return str(babel_format_date(day, format="long", locale="ja" if lang == "ja" else "en_GB"))
 
 
-def _legal_help_json(determination: Determination, lang: Lang, seen: dict[str, Citation]) -> Json:
-    _ = translations(lang).gettext
-    if not determination.refer_to_legal_help:
-        return {
-            "text": _(
-                "The grant remains at the Minister's discretion. An administrative scrivener or lawyer can check your application."
-            ),
-            "organisations": [],
-        }
-    organisations = organisations_for(determination.pathway.help_topics)
-    return {
-        "text": _(
-            "This is not legal advice. These organisations give free or low-cost consultation; ask"
-            " them before you act, especially before a deadline."
-        ),
-        "organisations": [
-            {
-                "id": o.id,
-                "name": o.name(lang),
-                "kind": o.kind,
-                "languages": list(o.languages),
-                "url": o.contact_url,
-                "citations": _cite((o.citation,), seen),
-            }
-            for o in organisations
-        ],
-    }
-
-
-def _procedure_json(
+def _legal_help(
     determination: Determination, lang: Lang, seen: dict[str, Citation]
-) -> Json | None:
+) -> orjson.Fragment:
+    pathway = determination.pathway
+    refer = determination.refer_to_legal_help
+
+    def build() -> _Piece:
+        _ = translations(lang).gettext
+        if not refer:
+            return _serialised(
+                {
+                    "text": _(
+                        "The grant remains at the Minister's discretion. An administrative scrivener or lawyer can check your application."
+                    ),
+                    "organisations": [],
+                },
+                (),
+                pathway,
+            )
+        organisations = organisations_for(pathway.help_topics)
+        return _serialised(
+            {
+                "text": _(
+                    "This is not legal advice. These organisations give free or low-cost"
+                    " consultation; ask them before you act, especially before a deadline."
+                ),
+                "organisations": [
+                    {
+                        "id": o.id,
+                        "name": o.name(lang),
+                        "kind": o.kind,
+                        "languages": list(o.languages),
+                        "url": o.contact_url,
+                        "citations": [o.citation.id],
+                    }
+                    for o in organisations
+                ],
+            },
+            tuple(o.citation for o in organisations),
+            pathway,
+        )
+
+    piece = _piece(("legal_help", id(pathway), refer, lang), build)
+    _note(piece.citations, seen)
+    return piece.json
+
+
+def _procedure(
+    determination: Determination, lang: Lang, seen: dict[str, Citation]
+) -> orjson.Fragment | None:
     procedure_id = determination.pathway.guidance.procedure
     if procedure_id is None:
         return None
     procedure = procedures()[procedure_id]
     fee = fee_on(procedure_id, determination.as_of)
+
+    def build() -> _Piece:
+        fee_json = None
+        if fee is not None:
+            fee_json = {
+                "counter_yen": fee.counter_yen,
+                "online_yen": fee.online_yen,
+                "citations": [fee.citation.id],
+            }
+        return _serialised(
+            {
+                "id": procedure.id,
+                "name": procedure.name(lang),
+                "office": procedure.office(lang),
+                "processing": procedure.processing(lang),
+                "fee": fee_json,
+                "citations": [procedure.citation.id],
+            },
+            ((fee.citation,) if fee is not None else ()) + (procedure.citation,),
+            (procedure, fee),
+        )
+
+    piece = _piece(("procedure", id(procedure), id(fee), lang), build)
+    _note(piece.citations, seen)
+    return piece.json
+
+
+def _pathway_head(pathway: Pathway, lang: Lang) -> tuple[str, Any, str]:
+    """What a pathway's result says whatever the case: its title, status and summary."""
+
+    def build() -> tuple[str, Any, str]:
+        target = pathway.target_status
+        return (
+            pathway.title(lang),
+            None
+            if target is None
+            else orjson.Fragment(
+                orjson.dumps({"code": target, "name": STATUSES.label(target)(lang)})
+            ),
+            pathway.summary(lang),
+        )
+
+    return _memo("pathway", pathway, lang, build)
+
+
+def _outcome_text(outcome: Outcome, lang: Lang) -> str:
+    return _memo("outcome", outcome, lang, lambda: outcome_text(outcome, lang))
+
+
+def _factor(
+    factor: Factor, value: bool | None, lang: Lang, seen: dict[str, Citation]
+) -> orjson.Fragment:
+    rule = factor.rule
+    piece = _piece(
+        ("factor", id(factor), value, lang),
+        lambda: _serialised(
+            {
+                "id": rule.id,
+                "text": _text_of(rule, rule.text, lang),
+                "weight": factor.weight.value,
+                "status": {True: "held", False: "failed", None: "unknown"}[value],
+                "citations": _ids(rule.citations),
+            },
+            rule.citations,
+            factor,
+        ),
+    )
+    _note(piece.citations, seen)
+    return piece.json
+
+
+def _deadline(deadline: Deadline, day: dt.date, lang: Lang, seen: dict[str, Citation]) -> Json:
+    _note(deadline.citations, seen)
     return {
-        "id": procedure.id,
-        "name": procedure.name(lang),
-        "office": procedure.office(lang),
-        "processing": procedure.processing(lang),
-        "fee": None
-        if fee is None
-        else {
-            "counter_yen": fee.counter_yen,
-            "online_yen": fee.online_yen,
-            "citations": _cite((fee.citation,), seen),
-        },
-        "citations": _cite((procedure.citation,), seen),
+        "id": deadline.id,
+        "text": _text_of(deadline, deadline.text, lang),
+        "date": day.isoformat(),
+        "kind": deadline.kind.value,
+        "citations": _ids(deadline.citations),
     }
 
 
-def _item_json(
-    item_id: str, source: object, text: Text, citations: tuple[Citation, ...], lang: Lang,
-    seen: dict[str, Citation],
-) -> Json:  # fmt: skip
-    static = _texted_json(source, text, citations, lang, seen)
-    return {"id": item_id, "text": static["text"], "citations": static["citations"]}
-
-
-def _pathway_head_json(pathway: Pathway, lang: Lang) -> Json:
-    """What a pathway's result says whatever the case: its title, status and summary."""
-    target = pathway.target_status
-    title, status_name, summary = _memo(
-        "pathway",
-        pathway,
-        lang,
-        lambda: (
-            pathway.title(lang),
-            None if target is None else STATUSES.label(target)(lang),
-            pathway.summary(lang),
-        ),
-    )
+def _data_gap(gap: DataGap, lang: Lang) -> Json:
+    _ = translations(lang).gettext
     return {
-        "id": pathway.id,
-        "title": title,
-        "target_status": None if target is None else {"code": target, "name": status_name},
-        "summary": summary,
+        "table": gap.lookup.table.id,
+        "key": gap.key,
+        "date": gap.day.isoformat(),
+        "text": _(
+            "The reference data cannot tell whether “{table}” held for {key} on {date}."
+        ).format(table=gap.lookup.table.title(lang), key=gap.key, date=format_date(gap.day, lang)),
     }
 
 
 def pathway_json(determination: Determination, lang: Lang, *, sub_rules: bool = True) -> Json:
-    """One pathway's result in the shape of `PathwayOut`, with dates as ISO strings; without
-    `sub_rules`, each requirement comes without the rules it is made of (and the citation list
-    without the sources only those cite)."""
-    _ = translations(lang).gettext
-    head = _pathway_head_json(determination.pathway, lang)
+    """One pathway's result in the shape of `PathwayOut`, ready for `orjson.dumps`, with dates as
+    ISO strings; without `sub_rules`, each requirement comes without the rules it is made of (and
+    the citation list without the sources only those cite)."""
+    pathway = determination.pathway
+    title, target_status, summary = _pathway_head(pathway, lang)
     seen: dict[str, Citation] = {}
     requirements = [
-        _requirement_json(rt.trace, rt.requirement, lang, seen, sub_rules)
+        _requirement(rt.trace, rt.requirement, lang, seen, sub_rules)
         for rt in determination.requirements
     ]
-    alternatives = [
-        _texted_json(a, a.text, a.citations, lang, seen) for a in determination.alternatives
-    ]
-    how = [_item_json(i.id, i, i.text, i.citations, lang, seen) for i in determination.how_to_apply]
+    alternatives = [_texted(a, a.text, a.citations, lang, seen) for a in determination.alternatives]
+    how = [_texted(i, i.text, i.citations, lang, seen, i.id) for i in determination.how_to_apply]
     documents = [
-        _item_json(f"document.{n}", d, d.text, d.citations, lang, seen)
+        _texted(d, d.text, d.citations, lang, seen, f"document.{n}")
         for n, d in enumerate(determination.documents, start=1)
     ]
-    deadlines = []
-    for deadline, day in determination.deadlines:
-        static = _texted_json(deadline, deadline.text, deadline.citations, lang, seen)
-        deadlines.append(
-            {
-                "id": deadline.id,
-                "text": static["text"],
-                "date": day.isoformat(),
-                "kind": deadline.kind.value,
-                "citations": static["citations"],
-            }
-        )
-    caveats = [_item_json(i.id, i, i.text, i.citations, lang, seen) for i in determination.caveats]
-    factors = []
-    for factor, value in determination.factors:
-        static = _texted_json(factor.rule, factor.rule.text, factor.rule.citations, lang, seen)
-        factors.append(
-            {
-                "id": factor.rule.id,
-                "text": static["text"],
-                "weight": factor.weight.value,
-                "status": {True: "held", False: "failed", None: "unknown"}[value],
-                "citations": static["citations"],
-            }
-        )
-    gaps = [
-        {
-            "table": g.lookup.table.id,
-            "key": g.key,
-            "date": g.day.isoformat(),
-            "text": _(
-                "The reference data cannot tell whether “{table}” held for {key} on {date}."
-            ).format(table=g.lookup.table.title(lang), key=g.key, date=format_date(g.day, lang)),
-        }
-        for g in determination.data_gaps
-    ]
-    # Computed before the citation list, which collects every citation these name.
-    procedure = _procedure_json(determination, lang, seen)
-    legal_help = _legal_help_json(determination, lang, seen)
+    deadlines = [_deadline(d, day, lang, seen) for d, day in determination.deadlines]
+    caveats = [_texted(i, i.text, i.citations, lang, seen, i.id) for i in determination.caveats]
+    factors = [_factor(f, value, lang, seen) for f, value in determination.factors]
+    # Before the citation list, which collects every citation these name.
+    procedure = _procedure(determination, lang, seen)
+    legal_help = _legal_help(determination, lang, seen)
     return {
-        "id": head["id"],
-        "title": head["title"],
-        "target_status": head["target_status"],
+        "id": pathway.id,
+        "title": title,
+        "target_status": target_status,
         "outcome": determination.outcome.value,
         "possible_outcomes": sorted(o.value for o in determination.possible),
-        "outcome_text": outcome_text(determination.outcome, lang),
-        "summary": head["summary"],
+        "outcome_text": _outcome_text(determination.outcome, lang),
+        "summary": summary,
         "requirements": requirements,
-        "citations": [_citation_json(c, lang) for c in seen.values()],
+        "citations": _citations(seen, lang),
         "next_questions": [question_json(q, lang) for q in determination.questions],
         "what_ifs": [_what_if_json(w, lang) for w in determination.what_ifs],
         "alternatives": alternatives,
-        "data_gaps": gaps,
+        "data_gaps": [_data_gap(g, lang) for g in determination.data_gaps],
         "how_to_apply": how,
         "documents": documents,
         "deadlines": deadlines,
@@ -568,7 +682,8 @@ def pathway_json(determination: Determination, lang: Lang, *, sub_rules: bool = 
 
 
 def screening_json(screening: Screening, lang: Lang, *, sub_rules: bool = True) -> Json:
-    """The whole result in the shape of `ScreeningOut`, ready for `json.dumps`."""
+    """The whole result in the shape of `ScreeningOut`, ready for `orjson.dumps` (parts shared
+    between results are `orjson.Fragment`s, immutable)."""
     return {
         "zairyu_version": __version__,
         "as_of": screening.as_of.isoformat(),
@@ -578,9 +693,14 @@ def screening_json(screening: Screening, lang: Lang, *, sub_rules: bool = True) 
     }
 
 
+def screening_bytes(screening: Screening, lang: Lang, *, sub_rules: bool = True) -> bytes:
+    """The whole result as the JSON the API answers with."""
+    return orjson.dumps(screening_json(screening, lang, sub_rules=sub_rules))
+
+
 def pathway_out(determination: Determination, lang: Lang) -> PathwayOut:
-    return PathwayOut.model_validate(pathway_json(determination, lang))
+    return PathwayOut.model_validate_json(orjson.dumps(pathway_json(determination, lang)))
 
 
 def screening_out(screening: Screening, lang: Lang) -> ScreeningOut:
-    return ScreeningOut.model_validate(screening_json(screening, lang))
+    return ScreeningOut.model_validate_json(screening_bytes(screening, lang))
