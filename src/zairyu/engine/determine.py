@@ -155,6 +155,10 @@ class _Plan:
     how_to_apply: tuple[tuple[GuidanceItem, Compiled | None], ...]
     caveats: tuple[tuple[GuidanceItem, Compiled | None], ...]
     factors: tuple[tuple[Factor, Compiled], ...]
+    # Per decisive requirement: whether it is required, and whether it is required and reads
+    # nothing that changes with the date (failing it, the pathway fails on every later date).
+    required: tuple[bool, ...]
+    required_whatever_the_date: tuple[bool, ...]
 
 
 _PLANS: dict[int, tuple[Pathway, _Plan]] = {}
@@ -225,6 +229,10 @@ def _plan(pathway: Pathway) -> _Plan:
         how_to_apply=conditional(pathway.guidance.how_to_apply),
         caveats=conditional(pathway.caveats),
         factors=tuple((f, compiled(f.rule)) for f in pathway.factors),
+        required=tuple(r.effect is Effect.REQUIRED for r in pathway.decisive),
+        required_whatever_the_date=tuple(
+            r.effect is Effect.REQUIRED and not _reads_date(r.rule) for r in pathway.decisive
+        ),
     )
     _PLANS[id(pathway)] = (pathway, plan)
     return plan
@@ -420,24 +428,29 @@ def find_what_ifs(
     values: list[bool | None],
 ) -> list[WhatIf]:
     results: list[WhatIf] = []
+    plan = _plan(pathway)
     # A required requirement that fails whatever the date fails on every later date too: then
     # no later date can be better, and the pathway need not be evaluated on each of them.
-    fails_always = any(
-        value is False and req.effect is Effect.REQUIRED and not _reads_date(req.rule)
-        for req, value in zip(pathway.decisive, values, strict=True)
-    )
+    fails_always = False
+    for value, always in zip(values, plan.required_whatever_the_date, strict=True):
+        if value is False and always:
+            fails_always = True
+            break
     later = None if fails_always else _first_better_date(pathway, case, as_of, ev)
     if later is not None:
         results.append(later)
     failed = [
         req
-        for req, value in zip(pathway.decisive, values, strict=True)
-        if value is False and req.effect is Effect.REQUIRED
+        for req, value, required in zip(pathway.decisive, values, plan.required, strict=True)
+        if value is False and required
     ]
     # For each failed requirement, the single changes that would make it hold; then the
     # smallest combinations of one change per failed requirement.
     options: list[list[Change]] = []
     budget = MAX_WHAT_IF_EVALUATIONS
+    # The case with one fact changed, kept: with one failed requirement, each combination below
+    # is one of these single changes, and what the evaluator already knows is reused.
+    single: dict[int, tuple[Change, Evaluator]] = {}
     for req in failed:
         fixes: list[Change] = []
         for change in _candidate_changes(req.rule, ev):
@@ -445,6 +458,7 @@ def find_what_ifs(
                 break
             budget -= 1
             trial = _changed(ev, case, as_of, {change.fact.name: change.new})
+            single[id(change)] = (change, trial)
             if trial.value(req.rule) is not False:
                 fixes.append(change)
         if not fixes:
@@ -456,7 +470,11 @@ def find_what_ifs(
         names = [c.fact.name for c in combo]
         if len(set(names)) != len(names):
             continue
-        trial = _changed(ev, case, as_of, {c.fact.name: c.new for c in combo})
+        kept = single.get(id(combo[0])) if len(combo) == 1 else None
+        if kept is not None and kept[0] is combo[0]:
+            trial = kept[1]
+        else:
+            trial = _changed(ev, case, as_of, {c.fact.name: c.new for c in combo})
         outcome = outcome_of(pathway.possible(_values(pathway, trial)))
         if outcome is not Outcome.NOT_ELIGIBLE:
             results.append(WhatIf(tuple(combo), None, outcome))
@@ -468,10 +486,9 @@ def find_what_ifs(
 def _changed(ev: Evaluator, case: Case, as_of: dt.date, changes: dict[str, Value]) -> Evaluator:
     """An evaluator for `case` with some facts changed. A rule that reads none of them has the
     value it has for `case`: when `ev` evaluates that very case, those values are kept."""
-    trial = Evaluator({**case, **changes}, as_of)
     if ev.case is case and ev.as_of == as_of:
-        trial.rules.update(ev.values_without(changes))
-    return trial
+        return ev.changed(changes)
+    return Evaluator({**case, **changes}, as_of)
 
 
 def _ranked(results: list[WhatIf]) -> list[WhatIf]:

@@ -82,10 +82,23 @@ class Evaluator:
 
     def values_without(self, facts: Iterable[str]) -> dict[int, MaybeValue]:
         """The rule values known so far, but for rules that read one of `facts`."""
-        stale: set[int] = set()
-        for name in facts:
-            stale.update(_READERS.get(name, ()))
+        names = tuple(facts)
+        if len(names) == 1:
+            stale = _READERS.get(names[0], _NONE)
+        else:
+            stale = set().union(*(_READERS.get(name, ()) for name in names))
         return {key: value for key, value in self.rules.items() if key not in stale}
+
+    def changed(self, changes: Mapping[str, MaybeValue]) -> Evaluator:
+        """An evaluator for this case with some facts changed, keeping the values of the rules
+        that read none of them."""
+        trial = Evaluator.__new__(Evaluator)
+        trial.case = {**self.case, **changes}
+        trial.as_of = self.as_of
+        trial.named = self.named | fact_bits(changes)
+        trial.rules = self.values_without(changes)
+        trial.explained = {}
+        return trial
 
 
 Compiled = Callable[[Evaluator], MaybeValue]
@@ -94,6 +107,7 @@ _COMPILED: dict[Expr, Compiled] = {}
 # The rules (by id) that read each fact, directly or through the rules they use.
 _READERS: dict[str, set[int]] = {}
 _MISSING: Any = object()
+_NONE: frozenset[int] = frozenset()
 _Value = TypeVar("_Value")
 # Values remembered per date are forgotten beyond this many dates (tests try thousands).
 MAX_DATES = 64
