@@ -22,6 +22,8 @@ from rich.table import Table
 from zairyu.cli_admin import admin_app
 from zairyu.cli_backup import backup_command, restore_command
 from zairyu.cli_batch import batch_command
+from zairyu.cli_common import Language
+from zairyu.cli_common import fail as _fail
 from zairyu.cli_keys import keys_app
 from zairyu.cli_registry import register as register_registry
 from zairyu.cli_simulate import simulate_command
@@ -40,11 +42,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-
-
-class Language(StrEnum):
-    ja = "ja"
-    en = "en"
 
 
 class OutputFormat(StrEnum):
@@ -136,11 +133,6 @@ def read_case(path: Path, as_of: dt.date) -> dict[str, MaybeValue]:
         raise InputError(
             f"{path}: the case has errors:\n" + "\n".join(f"  - {p}" for p in error.problems)
         ) from None
-
-
-def _fail(error: InputError) -> None:
-    Console(stderr=True).print(f"[bold red]error:[/bold red] {error}", highlight=False, markup=True)
-    raise typer.Exit(code=2)
 
 
 @app.command()

@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from zairyu.cli_common import fail
+
 DataDirOption = Annotated[
     Path | None,
     typer.Option(
@@ -41,11 +43,6 @@ def _where(data_dir: Path | None, database_url: str | None) -> tuple[Path, str]:
     return settings.data_dir, url
 
 
-def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[bold red]error:[/bold red] {message}", highlight=False)
-    raise typer.Exit(code=2)
-
-
 def backup_command(
     archive: Annotated[Path, typer.Argument(help="The archive to write, e.g. zairyu.tar.gz")],
     data_dir: DataDirOption = None,
@@ -61,11 +58,9 @@ def backup_command(
     try:
         result = create_backup(archive, directory, url)
     except BackupError as error:
-        _fail(str(error))
-        return
+        fail(str(error))
     except (SQLAlchemyError, OSError) as error:
-        _fail(f"the backup failed: {error}")
-        return
+        fail(f"the backup failed: {error}")
     rows = ", ".join(f"{name}: {count}" for name, count in sorted(result.rows.items()))
     sys.stdout.write(
         f"backed up revision {result.revision} ({rows}) and {len(result.files)} file(s) to "
@@ -103,11 +98,9 @@ def restore_command(
     try:
         result = restore_backup(archive, directory, url, force=force, progress=lambda m: print(m))
     except BackupError as error:
-        _fail(str(error))
-        return
+        fail(str(error))
     except (SQLAlchemyError, OSError) as error:
-        _fail(f"the restore failed, and its database transaction was rolled back: {error}")
-        return
+        fail(f"the restore failed, and its database transaction was rolled back: {error}")
     rows = ", ".join(f"{name}: {count}" for name, count in sorted(result.rows.items()))
     sys.stdout.write(f"restored {rows}; files: {', '.join(result.files) or 'none'}\n")
     if result.audit_breaks:

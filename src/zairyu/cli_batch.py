@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,21 +28,10 @@ from zairyu.batch.distributed import run_distributed
 from zairyu.batch.evaluate import Plan
 from zairyu.batch.reader import BatchError, Source
 from zairyu.batch.run import OnChunk, Summary, default_rejects, run_local
+from zairyu.cli_common import Language, fail
 from zairyu.engine.facts import FactValueError, parse_iso_date
 from zairyu.i18n import translations
 from zairyu.law.pathways import FACTS, PATHWAYS
-
-
-class BatchLanguage(StrEnum):
-    ja = "ja"
-    en = "en"
-
-
-def _fail(message: str) -> None:
-    Console(stderr=True, soft_wrap=True).print(
-        f"[bold red]error:[/bold red] {message}", highlight=False
-    )
-    raise typer.Exit(code=2)
 
 
 def _plan(
@@ -51,7 +39,7 @@ def _plan(
     pathways: str | None,
     with_requirements: bool,
     id_column: str | None,
-    lang: BatchLanguage,
+    lang: Language,
 ) -> Plan:
     _ = translations(lang.value).gettext
     try:
@@ -108,7 +96,7 @@ def batch_command(
         typer.Option("--workers", help="Run on a local Dask cluster of this many processes"),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar")] = False,
-    lang: Annotated[BatchLanguage, typer.Option("--lang")] = BatchLanguage.en,
+    lang: Annotated[Language, typer.Option("--lang")] = Language.en,
 ) -> None:
     """Screen a table of cases (CSV or Parquet) into a Parquet table of outcomes.
 
@@ -145,15 +133,14 @@ def batch_command(
                     on_chunk=on_chunk,
                 )
     except BatchError as error:
-        _fail(error.message(_))
-        return
+        fail(error.message(_))
     _print_summary(summary, output_file, rejects_file, lang)
 
 
 class _Progress:
     """A Rich progress bar on standard error, only when it is a terminal and not `--quiet`."""
 
-    def __init__(self, quiet: bool, source: Source, lang: BatchLanguage) -> None:
+    def __init__(self, quiet: bool, source: Source, lang: Language) -> None:
         _ = translations(lang.value).gettext
         console = Console(stderr=True)
         self.bar: Progress | None = None
@@ -189,7 +176,7 @@ class _Progress:
             self.bar.stop()
 
 
-def _print_summary(summary: Summary, output: Path, rejects: Path, lang: BatchLanguage) -> None:
+def _print_summary(summary: Summary, output: Path, rejects: Path, lang: Language) -> None:
     _ = translations(lang.value).gettext
     lines = [
         _("Rows read: {count}").format(count=f"{summary.rows_in:,}"),

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
+from zairyu.cli_common import fail
 from zairyu.keys import (
     ENVIRONMENT_VARIABLE,
     LEGACY_KEY_ID,
@@ -54,13 +54,6 @@ DatabaseUrl = Annotated[
 
 class _ProblemError(Exception):
     """Something the operator must fix; printed without a traceback, exit status 2."""
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    Console(stderr=True, soft_wrap=True).print(
-        f"[bold red]error:[/bold red] {message}", highlight=False, markup=True
-    )
-    raise typer.Exit(code=code)
 
 
 def _place(data_dir: Path | None, database_url: str | None) -> tuple[Path, str, bytes]:
@@ -149,7 +142,7 @@ def rotate(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
         else:
             keyring = add_key(load_keyring(directory, create=False))
     except (_ProblemError, KeyringError) as error:
-        _fail(str(error))
+        fail(str(error))
     sys.stdout.write(f"new current key: {keyring.current_id} (in {keyring.source})\n")
     _reencrypt(url, secret, keyring, "keys.rotate")
 
@@ -163,7 +156,7 @@ def reencrypt(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> Non
         directory, url, secret = _place(data_dir, database_url)
         keyring = load_keyring(directory, create=False)
     except (_ProblemError, KeyringError) as error:
-        _fail(str(error))
+        fail(str(error))
     _reencrypt(url, secret, keyring, "keys.reencrypt")
 
 
@@ -178,7 +171,7 @@ def status(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
         directory, url, secret = _place(data_dir, database_url)
         keyring = load_keyring(directory, create=False)
     except (_ProblemError, KeyringError) as error:
-        _fail(str(error))
+        fail(str(error))
     store = _store(url, secret, keyring)
     try:
         answers, fields = store.key_usage(), field_key_usage(store.engine)
@@ -200,7 +193,7 @@ def status(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
         )
     if missing:
         count = sum(answers[key_id] + fields[key_id] for key_id in missing)
-        _fail(
+        fail(
             f"{count} interview(s) or field(s) are encrypted under key(s) not in the keyring"
             f" ({', '.join(missing)}): they cannot be read until the key is restored",
             code=1,

@@ -8,14 +8,14 @@ figure; the report lists every assumption behind it.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from zairyu.cli_common import Language, fail
 from zairyu.engine.facts import FactValueError, parse_iso_date
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
@@ -25,18 +25,6 @@ if TYPE_CHECKING:
     from zairyu.population.simulate import Simulation
 
 MAX_SIZE = 20_000_000
-
-
-class Language(StrEnum):
-    ja = "ja"
-    en = "en"
-
-
-def _fail(message: str) -> NoReturn:
-    Console(stderr=True, soft_wrap=True).print(
-        f"[bold red]error:[/bold red] {message}", highlight=False, markup=True
-    )
-    raise typer.Exit(code=2)
 
 
 def _print(simulation: Simulation, lang: Language, console: Console) -> None:
@@ -154,24 +142,24 @@ def simulate_command(
     try:
         chosen = reform_named(reform)
     except ReformError as error:
-        _fail(str(error))
+        fail(str(error))
     if not 1 <= size <= MAX_SIZE:
-        _fail(f"--size must be between 1 and {MAX_SIZE}, not {size}")
+        fail(f"--size must be between 1 and {MAX_SIZE}, not {size}")
     if seed < 0:
-        _fail(f"--seed must be 0 or more, not {seed}")
+        fail(f"--seed must be 0 or more, not {seed}")
     day: dt.date | None = None
     if as_of is not None:
         try:
             day = parse_iso_date(as_of, "--as-of")
         except FactValueError as error:
-            _fail(str(error))
+            fail(str(error))
     directory = out if out is not None else Path(f"simulation-{chosen.name}")
     if directory.exists() and not directory.is_dir():
-        _fail(f"--out {directory}: exists and is not a directory")
+        fail(f"--out {directory}: exists and is not a directory")
     try:
         simulation = simulate(chosen, size=size, seed=seed, as_of=day)
     except (ReformError, PopulationError) as error:
-        _fail(str(error))
+        fail(str(error))
     console = Console(width=130)
     _print(simulation, lang, console)
     try:
@@ -180,6 +168,6 @@ def simulate_command(
             *write_report(simulation, directory, lang.value),
         ]
     except OSError as error:
-        _fail(f"--out {directory}: cannot be written: {error.strerror}")
+        fail(f"--out {directory}: cannot be written: {error.strerror}")
     _ = translations(lang.value).gettext
     console.print(_("Saved:") + " " + ", ".join(str(p) for p in written), highlight=False)

@@ -12,33 +12,22 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from zairyu.cli_common import Language, fail
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
 from zairyu.stats.figures import StatTable, Topic, display, tables
-
-
-class Language(StrEnum):
-    ja = "ja"
-    en = "en"
 
 
 class StatsFormat(StrEnum):
     text = "text"
     csv = "csv"
     json = "json"
-
-
-def _fail(message: str) -> NoReturn:
-    Console(stderr=True, soft_wrap=True).print(
-        f"[bold red]error:[/bold red] {message}", highlight=False, markup=True
-    )
-    raise typer.Exit(code=2)
 
 
 def _print_text(table: StatTable, lang: Lang, console: Console) -> None:
@@ -93,11 +82,11 @@ def stats_command(
     topics = [topic] if topic is not None else list(Topic)
     if chart is not None:
         if topic is None:
-            _fail("--chart draws one topic: name it (asylum, partnership or spouses)")
+            fail("--chart draws one topic: name it (asylum, partnership or spouses)")
         if chart.suffix.lower() != ".png":
-            _fail(f"--chart {chart}: the file name must end in .png")
+            fail(f"--chart {chart}: the file name must end in .png")
         if not chart.parent.is_dir():
-            _fail(f"--chart {chart}: the directory {chart.parent} does not exist")
+            fail(f"--chart {chart}: the directory {chart.parent} does not exist")
     selected = [t for each in topics for t in tables(each, code)]
     if output is StatsFormat.json:
         data = {
@@ -117,7 +106,7 @@ def stats_command(
         try:
             chart.write_bytes(draw(topic, code))
         except OSError as error:
-            _fail(f"--chart {chart}: cannot be written: {error.strerror}")
+            fail(f"--chart {chart}: cannot be written: {error.strerror}")
         if output is StatsFormat.text:
             _ = translations(code).gettext
             Console().print(_("Chart saved:") + f" {chart}", highlight=False)
