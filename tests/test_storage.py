@@ -53,7 +53,7 @@ WORKBENCH_TABLES = {
     "case_documents", "case_facts", "case_determinations", "case_deadlines", "case_notes",
     "web_sessions",
     "registry_issuers", "registry_signing_keys", "registry_applications", "registry_certificates",
-    "registry_events",
+    "registry_events", "registry_operators",
 }  # fmt: skip
 MARKER = "quite-distinctive-answer-2019-06-15"
 

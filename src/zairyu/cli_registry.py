@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
+from zairyu.cli_common import fail
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
 
@@ -64,18 +65,12 @@ On = Annotated[
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="ja or en")]
 
-_errors = Console(stderr=True, soft_wrap=True, highlight=False)
 _out = Console(soft_wrap=True, highlight=False)
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    _errors.print(f"error: {message}", markup=False)
-    raise typer.Exit(code=code)
 
 
 def _lang(value: str) -> Lang:
     if value not in LANGS:
-        _fail(f"--lang: {value!r} is not ja or en")
+        fail(f"--lang: {value!r} is not ja or en")
     return value  # type: ignore[return-value,unused-ignore]
 
 
@@ -87,7 +82,7 @@ def _date(value: str | None, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        _fail(f"{option}: {value!r} is not a date YYYY-MM-DD")
+        fail(f"{option}: {value!r} is not a date YYYY-MM-DD")
 
 
 # --- verify (offline) -------------------------------------------------------------------------
@@ -133,35 +128,35 @@ def verify_command(
     chosen = _lang(lang)
     if holders_file is not None:
         if name or birth:
-            _fail("give the holders either with --holders or with --name and --birth, not both")
+            fail("give the holders either with --holders or with --name and --birth, not both")
         pairs = _holders_file(holders_file)
     else:
         if name is None or birth is None or len(name) != 2 or len(birth) != 2:
-            _fail("give --name and --birth twice each: once for each holder (or --holders)")
+            fail("give --name and --birth twice each: once for each holder (or --holders)")
         pairs = list(zip(name, [_date(b, "--birth") for b in birth], strict=True))
     try:
         key_set = KeySet.from_json(json.loads(keys.read_text(encoding="utf-8")))
     except OSError as error:
-        _fail(f"--keys: {keys} cannot be read: {error.strerror}")
+        fail(f"--keys: {keys} cannot be read: {error.strerror}")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        _fail(f"--keys: {keys} is not a JSON file")
+        fail(f"--keys: {keys} is not a JSON file")
     except KeySetError as error:
-        _fail(f"--keys: {keys}: {error}")
+        fail(f"--keys: {keys}: {error}")
     statuses: StatusList | None = None
     if status is not None:
         try:
             statuses = StatusList.from_json(json.loads(status.read_text(encoding="utf-8")))
         except OSError as error:
-            _fail(f"--status: {status} cannot be read: {error.strerror}")
+            fail(f"--status: {status} cannot be read: {error.strerror}")
         except (json.JSONDecodeError, UnicodeDecodeError):
-            _fail(f"--status: {status} is not a JSON file")
+            fail(f"--status: {status} is not a JSON file")
         except StatusListError as error:
-            _fail(f"--status: {status}: {error}")
+            fail(f"--status: {status}: {error}")
     holders = [Holder(n, b) for n, b in pairs]
     try:
         result = verify(payload, holders, key_set, None if statuses is None else statuses.lookup)
     except HolderError as error:
-        _fail(str(error))
+        fail(str(error))
     _out.print(describe(result, chosen), markup=False)
     raise typer.Exit(code=0 if result.valid else 1)
 
@@ -174,15 +169,15 @@ def _holders_file(path: Path) -> list[tuple[str, dt.date]]:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
         document = json.loads(text)
     except OSError as error:
-        _fail(f"--holders: {path} cannot be read: {error.strerror}")
+        fail(f"--holders: {path} cannot be read: {error.strerror}")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        _fail(f"--holders: {path} is not JSON")
+        fail(f"--holders: {path} is not JSON")
     if not isinstance(document, list) or len(document) != 2:
-        _fail('--holders: give a list of the two holders, [{"name": ..., "birth_date": ...}, ...]')
+        fail('--holders: give a list of the two holders, [{"name": ..., "birth_date": ...}, ...]')
     pairs: list[tuple[str, dt.date]] = []
     for position, item in enumerate(document, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            _fail(f"--holders: holder {position} needs a name and a birth_date")
+            fail(f"--holders: holder {position} needs a name and a birth_date")
         birth = item.get("birth_date")
         pairs.append((item["name"], _date(birth if isinstance(birth, str) else "", "birth_date")))
     return pairs
@@ -220,7 +215,7 @@ def _registry(
         settings.database_url = database_url
     secret_file = settings.data_dir / "secret.key"
     if not create and not secret_file.exists():
-        _fail(
+        fail(
             f"--data-dir: {settings.data_dir} holds no zairyu data ({secret_file.name} is"
             " missing); give the directory the server uses"
         )
@@ -229,7 +224,7 @@ def _registry(
         secret = load_or_create_secret(secret_file)
         keyring = load_keyring(settings.data_dir)
     except (OSError, ValueError, KeyringError) as error:
-        _fail(f"--data-dir: {settings.data_dir}: {error}")
+        fail(f"--data-dir: {settings.data_dir}: {error}")
     # The same cipher as the web app's (`create_app`), so that both read what the other wrote.
     cipher = KeyringCipher(LiveKeyring(keyring), legacy_field_cipher(secret))
     url = settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
@@ -251,7 +246,7 @@ def _refusals() -> Iterator[None]:
     try:
         yield
     except (RegistryError, RegistryNotFoundError, SigningKeyError, CaseError) as error:
-        _fail(str(error))
+        fail(str(error))
 
 
 MAX_OFFICER = 60  # characters: the audit log's actor column holds 80, with "officer:"
@@ -263,15 +258,15 @@ def _actor(officer: str) -> str:
 
     name = officer.strip()
     if not name:
-        _fail("--officer: the name is empty")
+        fail("--officer: the name is empty")
     if len(name) > MAX_OFFICER or has_control_character(name):
-        _fail(f"--officer: give a name of at most {MAX_OFFICER} characters on one line")
+        fail(f"--officer: give a name of at most {MAX_OFFICER} characters on one line")
     return f"officer:{name}"
 
 
 def _reason(reason: str, allowed: tuple[str, ...]) -> str:
     if reason not in allowed:
-        _fail(f"--reason: {reason!r} is not one of {', '.join(allowed)}")
+        fail(f"--reason: {reason!r} is not one of {', '.join(allowed)}")
     return reason
 
 
@@ -283,7 +278,7 @@ def _write(path: Path, data: bytes | str, option: str) -> None:
         else:
             path.write_text(data, encoding="utf-8")
     except OSError as error:
-        _fail(f"{option}: {path} cannot be written: {error.strerror}")
+        fail(f"{option}: {path} cannot be written: {error.strerror}")
 
 
 @registry_app.command("register")
@@ -308,11 +303,11 @@ def _application_file(path: Path) -> dict[str, Any]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        _fail(f"--file: {path} cannot be read: {error.strerror}")
+        fail(f"--file: {path} cannot be read: {error.strerror}")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        _fail(f"--file: {path} is not a JSON file")
+        fail(f"--file: {path} is not a JSON file")
     if not isinstance(document, dict):
-        _fail(f"--file: {path}: not a JSON object with holders and facts")
+        fail(f"--file: {path}: not a JSON object with holders and facts")
     return document
 
 
@@ -344,13 +339,13 @@ def apply_command(
     document = _application_file(file)
     holders_json, facts = document.get("holders"), document.get("facts", {})
     if not isinstance(holders_json, list) or len(holders_json) != 2:
-        _fail("--file: holders must be a list of the two partners")
+        fail("--file: holders must be a list of the two partners")
     if not isinstance(facts, dict):
-        _fail("--file: facts must be an object of fact names and values")
+        fail("--file: facts must be an object of fact names and values")
     holders: list[Holder] = []
     for position, item in enumerate(holders_json, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            _fail(f"--file: holder {position} needs a name and a birth_date")
+            fail(f"--file: holder {position} needs a name and a birth_date")
         holders.append(Holder(item["name"], _date(str(item.get("birth_date")), "birth_date")))
     day = _date(on, "--on")
     with _refusals(), _registry(data_dir, database_url) as r:
@@ -436,7 +431,7 @@ def issue_command(
     from zairyu.registry.certificate_pdf import certificate_pdf
 
     if not oath_accepted:
-        _fail("give --oath-accepted once both partners made the oath before you")
+        fail("give --oath-accepted once both partners made the oath before you")
     day = _date(on, "--on")
     actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
@@ -458,6 +453,30 @@ def issue_command(
     _out.print(f"{row.id} {row.issuer_code} {row.number} {issued.payload}", markup=False)
 
 
+_CertificateStep = Callable[[_Registry, str, dt.date, str], str]
+
+
+def _certificate_step(
+    step: _CertificateStep,
+    officer: str,
+    on: str | None,
+    data_dir: Path | None,
+    database_url: str | None,
+    *,
+    reason: tuple[str, tuple[str, ...]] | None = None,
+) -> None:
+    """The body of `return`, `revoke` and `transfer`: the options checked (the day, the
+    officer, the reason if the step takes one) before the database is opened, then `step`
+    (given the registry, the audit actor, the day and the reason, or "" without one) in one
+    transaction, its line printed; a refusal exits 2 and rolls back."""
+    day = _date(on, "--on")
+    actor = _actor(officer)
+    checked = "" if reason is None else _reason(*reason)
+    with _refusals(), _registry(data_dir, database_url) as r:
+        line = step(r, actor, day, checked)
+    _out.print(line, markup=False)
+
+
 @registry_app.command("return")
 def return_command(
     certificate_id: Annotated[str, typer.Argument(help="The certificate's id")],
@@ -470,11 +489,13 @@ def return_command(
     """Record that the couple returned the certificate."""
     from zairyu.registry import service
 
-    day = _date(on, "--on")
-    actor, reason = _actor(officer), _reason(reason, service.RETURN_REASONS)
-    with _refusals(), _registry(data_dir, database_url) as r:
-        service.return_certificate(r.session, r.audit_key, actor, certificate_id, reason, day)
-    _out.print(f"returned {certificate_id}")
+    def step(r: _Registry, actor: str, day: dt.date, checked: str) -> str:
+        service.return_certificate(r.session, r.audit_key, actor, certificate_id, checked, day)
+        return f"returned {certificate_id}"
+
+    _certificate_step(
+        step, officer, on, data_dir, database_url, reason=(reason, service.RETURN_REASONS)
+    )
 
 
 @registry_app.command("revoke")
@@ -492,11 +513,13 @@ def revoke_command(
     """Revoke a certificate."""
     from zairyu.registry import service
 
-    day = _date(on, "--on")
-    actor, reason = _actor(officer), _reason(reason, service.REVOKE_REASONS)
-    with _refusals(), _registry(data_dir, database_url) as r:
-        service.revoke(r.session, r.audit_key, actor, certificate_id, reason, day)
-    _out.print(f"revoked {certificate_id}")
+    def step(r: _Registry, actor: str, day: dt.date, checked: str) -> str:
+        service.revoke(r.session, r.audit_key, actor, certificate_id, checked, day)
+        return f"revoked {certificate_id}"
+
+    _certificate_step(
+        step, officer, on, data_dir, database_url, reason=(reason, service.REVOKE_REASONS)
+    )
 
 
 @registry_app.command("transfer")
@@ -514,9 +537,7 @@ def transfer_command(
     """Continue a certificate at the municipality the couple moved to (mutual recognition)."""
     from zairyu.registry import service
 
-    day = _date(on, "--on")
-    actor = _actor(officer)
-    with _refusals(), _registry(data_dir, database_url) as r:
+    def step(r: _Registry, actor: str, day: dt.date, _no_reason: str) -> str:
         issued, basis = service.transfer(
             r.session,
             r.cipher,
@@ -527,10 +548,10 @@ def transfer_command(
             day,
             confirm_undetermined=confirm_undetermined,
         )
-    row = issued.certificate
-    _out.print(
-        f"{row.id} {row.issuer_code} {row.number} ({basis.basis}) {issued.payload}", markup=False
-    )
+        row = issued.certificate
+        return f"{row.id} {row.issuer_code} {row.number} ({basis.basis}) {issued.payload}"
+
+    _certificate_step(step, officer, on, data_dir, database_url)
 
 
 @keys_app.command("rotate")
@@ -609,5 +630,8 @@ def pdf_command(
 
 def register(app: typer.Typer) -> None:
     """Adds `zairyu verify` and `zairyu registry ...` to the main command."""
+    from zairyu.cli_registry_operators import operators_app  # it imports this module's helpers
+
     app.command("verify")(verify_command)
+    registry_app.add_typer(operators_app, name="operators")
     app.add_typer(registry_app, name="registry")

@@ -108,3 +108,17 @@ class RegistryEvent(Base):
     effective_on: Mapped[dt.date] = mapped_column(Date)
     actor: Mapped[str] = mapped_column(String(80))
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RegistryOperator(Base):
+    """An organisation of the workbench operates an issuer: its caseworkers act as the issuer's
+    officers. An organisation may operate several issuers, and an issuer be operated by several
+    organisations (a prefecture and its contractor)."""
+
+    __tablename__ = "registry_operators"
+
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
+    issuer_code: Mapped[str] = mapped_column(
+        ForeignKey("registry_issuers.code"), primary_key=True, index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -7,6 +7,16 @@ the audit key, writes what it did to the audit log (actor as given, subject
 ``registry_application:<id>`` or ``registry_certificate:<id>``, never a name) and to the
 registry's own event table, in the caller's transaction. A refusal raises `RegistryError`
 naming what is wrong, before anything is written.
+
+Who may act for which issuer: the actor is either a workbench `User` (the web pages' officer)
+or a name (``officer:<name>``, the command line's operator, who holds the data directory's
+secret key and so the whole database anyway). A user acts only for the issuers their
+organisation operates (`RegistryOperator`, set by an administrator); administrators act for
+every issuer, as they act for every organisation in the workbench. Each operation looks up its
+application or certificate (`RegistryNotFoundError` if there is none), then checks the user
+before anything else: a refusal is recorded in the audit log as ``denied:registry.<step>``
+(actor and subject ids only) and raises `RegistryAccessDenied`; the caller commits on it, as
+the workbench's callers commit on `AccessDenied`, so that the refusal is kept.
 """
 
 from __future__ import annotations
@@ -17,8 +27,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from zairyu.audit import append
 from zairyu.data.partnership_systems import by_code
@@ -40,6 +50,7 @@ from zairyu.registry.models import (
     RegistryCertificate,
     RegistryEvent,
     RegistryIssuer,
+    RegistryOperator,
 )
 from zairyu.registry.network import Recognition, recognition
 from zairyu.registry.payload import (
@@ -52,8 +63,9 @@ from zairyu.registry.payload import (
     message_to_sign,
     signed_bytes,
 )
+from zairyu.workbench.access import Action, Role, allowed
 from zairyu.workbench.cipher import FieldCipher, field_context
-from zairyu.workbench.models import new_id
+from zairyu.workbench.models import Organisation, User, new_id
 
 RETURN_REASONS = ("dissolution", "moving_away")
 REVOKE_REASONS = ("false_declaration", "issued_in_error", "requirements_not_met")
@@ -70,6 +82,19 @@ class RegistryError(ValueError):
 
 class RegistryNotFoundError(LookupError):
     """No such issuer, application or certificate."""
+
+
+class RegistryAccessDenied(PermissionError):  # noqa: N818  (as the workbench's AccessDenied)
+    """A user acted for an issuer their organisation does not operate (already audited)."""
+
+    def __init__(self, user: User, step: str) -> None:
+        super().__init__(f"user {user.id} ({user.role}) may not {step} for this issuer")
+        self.user_id = user.id
+        self.step = step
+
+
+# The one acting: a workbench user (checked against the issuers it operates) or a name.
+Actor = str | User
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +135,45 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def actor_name(actor: Actor) -> str:
+    return actor if isinstance(actor, str) else f"user:{actor.id}"
+
+
+def operates(session: Session, user: User, issuer_code: str) -> bool:
+    """Whether `user` may act for `issuer_code`."""
+    if not user.active:
+        return False
+    if user.role == Role.ADMIN.value:
+        return True
+    if user.role != Role.CASEWORKER.value or user.organisation_id is None:
+        return False
+    return session.get(RegistryOperator, (user.organisation_id, issuer_code)) is not None
+
+
+def visible_to(user: User, issuer_column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """A WHERE clause keeping the rows whose issuer (`issuer_column`) `user` may act for."""
+    if not user.active:
+        return false()
+    if user.role == Role.ADMIN.value:
+        return true()
+    if user.role != Role.CASEWORKER.value or user.organisation_id is None:
+        return false()
+    return issuer_column.in_(
+        select(RegistryOperator.issuer_code).where(
+            RegistryOperator.organisation_id == user.organisation_id
+        )
+    )
+
+
+def _authorise(
+    session: Session, key: bytes, actor: Actor, step: str, issuers: Iterable[str], subject: str
+) -> None:
+    if isinstance(actor, str) or all(operates(session, actor, code) for code in issuers):
+        return
+    append(session, key, actor=actor_name(actor), action=f"denied:registry.{step}", subject=subject)
+    raise RegistryAccessDenied(actor, step)
+
+
 def _seal(cipher: FieldCipher, table: str, column: str, row_id: str, value: object) -> bytes:
     plaintext = json.dumps(value, ensure_ascii=False, sort_keys=True).encode()
     return cipher.encrypt(plaintext, field_context(table, column, row_id))
@@ -122,7 +186,7 @@ def _open(cipher: FieldCipher, table: str, column: str, row_id: str, blob: bytes
 def _event(
     session: Session,
     key: bytes,
-    actor: str,
+    actor: Actor,
     kind: str,
     on: dt.date,
     *,
@@ -138,7 +202,7 @@ def _event(
             kind=kind,
             reason=reason,
             effective_on=on,
-            actor=actor,
+            actor=actor_name(actor),
             at=_now(),
         )
     )
@@ -147,7 +211,7 @@ def _event(
         if certificate_id is not None
         else f"registry_application:{application_id}"
     )
-    append(session, key, actor=actor, action=f"registry.{kind}", subject=subject)
+    append(session, key, actor=actor_name(actor), action=f"registry.{kind}", subject=subject)
 
 
 ACCESSES = ("application_view", "application_review", "certificate_view", "certificate_print")
@@ -156,22 +220,25 @@ ACCESSES = ("application_view", "application_review", "certificate_view", "certi
 def record_access(
     session: Session,
     key: bytes,
-    actor: str,
+    actor: Actor,
     access: str,
     *,
     application_id: str | None = None,
     certificate_id: str | None = None,
 ) -> None:
     """An officer saw what a couple gave (names, birth dates, answers): audited as every access
-    to a case is, in the caller's transaction. The event table keeps only the workflow's steps."""
+    to a case is, in the caller's transaction. The event table keeps only the workflow's steps.
+    Call it before showing anything: it refuses a user who does not act for the issuer."""
     if access not in ACCESSES:
         raise ValueError(f"not an access the registry records: {access}")
-    subject = (
-        f"registry_certificate:{certificate_id}"
-        if certificate_id is not None
-        else f"registry_application:{application_id}"
-    )
-    append(session, key, actor=actor, action=f"registry.{access}", subject=subject)
+    if certificate_id is not None:
+        subject = f"registry_certificate:{certificate_id}"
+        issuer_code = certificate(session, certificate_id).issuer_code
+    else:
+        subject = f"registry_application:{application_id}"
+        issuer_code = application(session, str(application_id)).issuer_code
+    _authorise(session, key, actor, access, (issuer_code,), subject)
+    append(session, key, actor=actor_name(actor), action=f"registry.{access}", subject=subject)
 
 
 def _holders_json(holders: Iterable[Holder]) -> list[dict[str, str]]:
@@ -292,11 +359,12 @@ def apply(
     facts: Mapping[str, object],
     applied_on: dt.date,
     lang: str = "ja",
-    actor: str = "public",
+    actor: Actor = "public",
 ) -> RegistryApplication:
     """A couple's application: both partners' names and birth dates, and the facts the engine
     needs. Facts are checked as the engine reads them (`CaseError` lists every problem)."""
     _issuer(session, issuer)
+    _authorise(session, key, actor, "apply", (issuer,), f"issuer:{issuer}")
     for position, holder in enumerate(holders, start=1):
         if not holder.name.strip():
             raise RegistryError(f"partner {position}: the name is empty")
@@ -358,10 +426,13 @@ def review(
 
 
 def accept_oath(
-    session: Session, key: bytes, actor: str, application_id: str, on: dt.date
+    session: Session, key: bytes, actor: Actor, application_id: str, on: dt.date
 ) -> RegistryApplication:
     """The officer records that both partners made the oath (or notification) in person."""
     found = application(session, application_id)
+    _authorise(
+        session, key, actor, "oath_accept", (found.issuer_code,), f"registry_application:{found.id}"
+    )
     if found.status != SUBMITTED:
         raise RegistryError(f"the application is {found.status}, not submitted")
     found.status = OATH_ACCEPTED
@@ -438,7 +509,7 @@ def issue(
     session: Session,
     cipher: FieldCipher,
     key: bytes,
-    actor: str,
+    actor: Actor,
     application_id: str,
     on: dt.date,
     *,
@@ -447,6 +518,9 @@ def issue(
     """Issues the certificate of an application whose oath was accepted, if the engine finds
     the couple eligible on `on` (or the officer confirms an undetermined evaluation)."""
     found = application(session, application_id)
+    _authorise(
+        session, key, actor, "issue", (found.issuer_code,), f"registry_application:{found.id}"
+    )
     if found.status != OATH_ACCEPTED:
         raise RegistryError(f"the application is {found.status}: accept the oath first")
     if on < found.applied_on:
@@ -463,26 +537,27 @@ def issue(
 def _end(
     session: Session,
     key: bytes,
-    actor: str,
+    actor: Actor,
     certificate_id: str,
     status: str,
     reason: str,
     on: dt.date,
 ) -> RegistryCertificate:
     found = certificate(session, certificate_id)
+    kind = {RETURNED: "return", REVOKED: "revoke", TRANSFERRED_OUT: "transfer_out"}[status]
+    _authorise(session, key, actor, kind, (found.issuer_code,), f"registry_certificate:{found.id}")
     if found.status != ISSUED:
         raise RegistryError(f"the certificate is {found.status} already")
     if on < found.issue_date:
         raise RegistryError(f"{on} is before the certificate was issued ({found.issue_date})")
     found.status = status
     found.status_date = on
-    kind = {RETURNED: "return", REVOKED: "revoke", TRANSFERRED_OUT: "transfer_out"}[status]
     _event(session, key, actor, kind, on, certificate_id=found.id, reason=reason)
     return found
 
 
 def return_certificate(
-    session: Session, key: bytes, actor: str, certificate_id: str, reason: str, on: dt.date
+    session: Session, key: bytes, actor: Actor, certificate_id: str, reason: str, on: dt.date
 ) -> RegistryCertificate:
     """The couple return the certificate: the partnership ended, or they moved away."""
     if reason not in RETURN_REASONS:
@@ -491,7 +566,7 @@ def return_certificate(
 
 
 def revoke(
-    session: Session, key: bytes, actor: str, certificate_id: str, reason: str, on: dt.date
+    session: Session, key: bytes, actor: Actor, certificate_id: str, reason: str, on: dt.date
 ) -> RegistryCertificate:
     """The issuer revokes the certificate (a false declaration, an error, a requirement no
     longer met)."""
@@ -504,7 +579,7 @@ def transfer(
     session: Session,
     cipher: FieldCipher,
     key: bytes,
-    actor: str,
+    actor: Actor,
     certificate_id: str,
     destination: str,
     on: dt.date,
@@ -516,9 +591,12 @@ def transfer(
     was proved once (the stored facts, now with the new residence), and the old one becomes
     transferred out. The destination's own rules still apply, so the engine evaluates them."""
     old = certificate(session, certificate_id)
+    _issuer(session, destination)
+    # The new certificate is the destination's (signed with its key): the user acts for both.
+    issuers = (old.issuer_code, destination)
+    _authorise(session, key, actor, "transfer", issuers, f"registry_certificate:{old.id}")
     if old.status != ISSUED:
         raise RegistryError(f"the certificate is {old.status}: only an issued one moves")
-    _issuer(session, destination)
     basis = recognition(old.issuer_code, destination, on)
     if basis is None:
         raise RegistryError(
@@ -559,3 +637,80 @@ def signed_of(session: Session, issuer: str, number: int) -> bytes | None:
     `verify.verify`'s check that a payload is the one the issuer gave out)."""
     found = certificate_by_number(session, issuer, number)
     return None if found is None else decode(found.payload).signed
+
+
+# --- which organisations operate which issuers ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    organisation_id: str
+    organisation_name: str
+    issuer_code: str
+    since: dt.datetime
+
+
+def _manage(session: Session, key: bytes, actor: Actor, step: str, subject: str) -> None:
+    """Only administrators link organisations to issuers (a name is the command line's)."""
+    if isinstance(actor, str) or allowed(actor, Action.ORGANISATION_MANAGE, None):
+        return
+    append(session, key, actor=actor_name(actor), action=f"denied:registry.{step}", subject=subject)
+    raise RegistryAccessDenied(actor, step)
+
+
+def _organisation(session: Session, organisation_id: str) -> Organisation:
+    found = session.get(Organisation, organisation_id)
+    if found is None:
+        raise RegistryNotFoundError(f"no organisation {organisation_id}")
+    return found
+
+
+def link_operator(
+    session: Session, key: bytes, actor: Actor, organisation_id: str, issuer_code: str
+) -> RegistryOperator:
+    """The organisation's caseworkers act for the issuer from now on."""
+    _manage(session, key, actor, "operator_link", f"issuer:{issuer_code}")
+    organisation = _organisation(session, organisation_id)
+    _issuer(session, issuer_code)
+    if session.get(RegistryOperator, (organisation.id, issuer_code)) is not None:
+        raise RegistryError(f"the organisation operates {issuer_code} already")
+    row = RegistryOperator(
+        organisation_id=organisation.id, issuer_code=issuer_code, created_at=_now()
+    )
+    session.add(row)
+    session.flush()
+    append(
+        session, key, actor=actor_name(actor), action="registry.operator_link",
+        subject=f"issuer:{issuer_code}/organisation:{organisation.id}",
+    )  # fmt: skip
+    return row
+
+
+def unlink_operator(
+    session: Session, key: bytes, actor: Actor, organisation_id: str, issuer_code: str
+) -> None:
+    """The organisation's caseworkers no longer act for the issuer."""
+    _manage(session, key, actor, "operator_unlink", f"issuer:{issuer_code}")
+    organisation = _organisation(session, organisation_id)
+    row = session.get(RegistryOperator, (organisation.id, issuer_code))
+    if row is None:
+        raise RegistryError(f"the organisation does not operate {issuer_code}")
+    session.delete(row)
+    session.flush()
+    append(
+        session, key, actor=actor_name(actor), action="registry.operator_unlink",
+        subject=f"issuer:{issuer_code}/organisation:{organisation.id}",
+    )  # fmt: skip
+
+
+def operators(session: Session, key: bytes, actor: Actor) -> list[Operator]:
+    """Every link, by issuer and organisation name (for administrators)."""
+    _manage(session, key, actor, "operator_list", "registry_operators")
+    rows = session.execute(
+        select(RegistryOperator, Organisation.name)
+        .join(Organisation, Organisation.id == RegistryOperator.organisation_id)
+        .order_by(RegistryOperator.issuer_code, Organisation.name, Organisation.id)
+    ).all()
+    return [
+        Operator(row.organisation_id, name, row.issuer_code, row.created_at) for row, name in rows
+    ]

@@ -9,17 +9,16 @@ attempt by a logged-in user whose role is not an officer's. Not logged in: to th
 Logged in with another role: 403. A form without this session's CSRF token: 403, nothing done.
 The same steps exist as `zairyu registry ...` commands.
 
-Limits, for the record: any administrator or caseworker may act for every issuer registered
-here, because the workbench has no link between an organisation and an issuer (a deployment
-serves one municipality). The CSRF key is derived here exactly as `web/workbench_pages.py`
-derives it (so that one login serves both): that module computes it inside its `router` and
-exposes no function to import, so the derivation is repeated, and a test holds the two equal.
+A caseworker acts only for the issuers their organisation operates (an administrator links them,
+``/work/registry/operators`` or ``zairyu registry operators``); an administrator, for every
+issuer. The service checks it (`service.RegistryAccessDenied`, audited): here, the lists show
+only those issuers' rows, and a refusal is a 403 page that names no one. The CSRF key is the
+workbench pages' own (`sessions.csrf_key_of`), so that one login serves both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -50,6 +49,7 @@ from zairyu.report import format_date
 from zairyu.web import sessions as web_sessions
 from zairyu.workbench.access import Role
 from zairyu.workbench.cipher import FieldCipher
+from zairyu.workbench.models import Organisation
 
 PREFIX = "/work/registry"
 OFFICER_ROLES = frozenset({Role.ADMIN.value, Role.CASEWORKER.value})
@@ -63,13 +63,17 @@ class _ForbiddenError(Exception):
     """A live session whose role is not an officer's."""
 
 
+class _OtherIssuerError(_ForbiddenError):
+    """An officer's organisation does not operate the issuer acted for, or a caseworker tried
+    an administrator's step (the refusal is audited and committed)."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__(step)
+        self.step = step
+
+
 class _ForgedFormError(Exception):
     """A form without this session's CSRF token."""
-
-
-# The workbench pages' CSRF key derivation (web/workbench_pages.py, inside its `router`).
-def csrf_key_of(secret: bytes) -> bytes:
-    return hashlib.sha256(b"zairyu work csrf key v1" + secret).digest()
 
 
 def router(
@@ -82,8 +86,7 @@ def router(
 ) -> APIRouter:
     sessions = sessionmaker(engine, expire_on_commit=False)
     key = audit_key(secret)
-    # The workbench pages' CSRF key (web/workbench_pages.py), so that one session serves both.
-    csrf_key = csrf_key_of(secret)
+    csrf_key = web_sessions.csrf_key_of(secret)
     pages = APIRouter(prefix=PREFIX, include_in_schema=False)
 
     @contextmanager
@@ -105,10 +108,14 @@ def router(
                 csrf_key, token, form.get("csrf_token", "")
             ):
                 raise _ForgedFormError
-            request.state.officer = f"user:{login.user.id}"
+            # The user, not a name: the service checks which issuers the user acts for.
+            request.state.officer = login.user
             request.state.csrf = web_sessions.csrf_token(csrf_key, token)
             try:
                 yield session
+            except service.RegistryAccessDenied as denied:
+                session.commit()  # keeps the refusal's audit entry
+                raise _OtherIssuerError(denied.step) from None
             except BaseException:
                 session.rollback()
                 raise
@@ -137,6 +144,9 @@ def router(
 
     def refused(request: Request, error: Exception) -> Response:
         """Not logged in: the login page; logged in but refused: 403, nothing done."""
+        if isinstance(error, _OtherIssuerError):
+            refusal = "admin" if error.step.startswith("operator") else "issuer"
+            return page(request, "officer_missing.html", 403, refusal=refusal)
         if isinstance(error, _ForbiddenError):
             return page(request, "officer_missing.html", 403, refusal="role")
         if isinstance(error, _ForgedFormError):
@@ -150,20 +160,26 @@ def router(
     def overview(request: Request) -> Response:
         try:
             with officer(request) as session:
+                user = request.state.officer
                 applications = session.scalars(
                     select(RegistryApplication)
                     .where(RegistryApplication.status.in_((SUBMITTED, OATH_ACCEPTED)))
+                    .where(service.visible_to(user, RegistryApplication.issuer_code))
                     .order_by(RegistryApplication.submitted_at)
                 ).all()
                 certificates = session.scalars(
-                    select(RegistryCertificate).order_by(
-                        RegistryCertificate.issuer_code, RegistryCertificate.number
-                    )
+                    select(RegistryCertificate)
+                    .where(service.visible_to(user, RegistryCertificate.issuer_code))
+                    .order_by(RegistryCertificate.issuer_code, RegistryCertificate.number)
                 ).all()
                 issuers = session.scalars(select(RegistryIssuer.code)).all()
+                operated = session.scalars(
+                    select(RegistryIssuer.code).where(service.visible_to(user, RegistryIssuer.code))
+                ).all()
                 return page(
                     request, "officer.html", applications=applications,
-                    certificates=certificates, issuers=issuers,
+                    certificates=certificates, issuers=issuers, operated=operated,
+                    is_admin=user.role == Role.ADMIN.value,
                 )  # fmt: skip
         except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
             return refused(request, error)
@@ -237,7 +253,10 @@ def router(
         service.record_access(
             session, key, request.state.officer, "certificate_view", certificate_id=found.id
         )
-        issuers = session.scalars(select(RegistryIssuer.code)).all()
+        officer_of = request.state.officer
+        issuers = session.scalars(
+            select(RegistryIssuer.code).where(service.visible_to(officer_of, RegistryIssuer.code))
+        ).all()
         return page(
             request,
             "officer_certificate.html",
@@ -322,5 +341,74 @@ def router(
             return refused(request, error)
         except service.RegistryNotFoundError:
             return page(request, "officer_missing.html", 404)
+
+    # --- which organisations operate which issuers (administrators) ---
+
+    def operators_page(
+        request: Request,
+        session: Session,
+        errors: dict[str, str] | None = None,
+        typed: dict[str, str] | None = None,
+        notice: str | None = None,
+    ) -> Response:
+        links = service.operators(session, key, request.state.officer)
+        organisations = session.scalars(select(Organisation).order_by(Organisation.name)).all()
+        return page(
+            request, "operators.html", 400 if errors else 200, links=links,
+            organisations=organisations, issuers=session.scalars(select(RegistryIssuer.code)).all(),
+            errors=errors or {}, typed=typed or {}, notice=notice,
+        )  # fmt: skip
+
+    @pages.get("/operators", response_class=HTMLResponse)
+    def show_operators(request: Request, done: str = "") -> Response:
+        _ = translations(choose_lang(request)).gettext
+        notices = {
+            "linked": _("The organisation now operates the municipality's registry."),
+            "unlinked": _("The organisation no longer operates the municipality's registry."),
+        }
+        try:
+            with officer(request) as session:
+                return operators_page(request, session, notice=notices.get(done))
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
+
+    @pages.post("/operators/{step}")
+    async def change_operator(request: Request, step: str) -> Response:
+        form = await fields(request)
+        _ = translations(choose_lang(request)).gettext
+        typed = {name: form.get(name, "") for name in ("organisation", "issuer")}
+        try:
+            with officer(request, form) as session:
+                if step not in ("link", "unlink"):
+                    return page(request, "officer_missing.html", 404)
+                errors: dict[str, str] = {}
+                if session.get(Organisation, typed["organisation"]) is None:
+                    errors["organisation"] = _("Choose the organisation")
+                if session.get(RegistryIssuer, typed["issuer"]) is None:
+                    errors["issuer"] = _("Choose the municipality")
+                if not errors:
+                    user, organisation_id = request.state.officer, typed["organisation"]
+                    try:
+                        if step == "link":
+                            service.link_operator(
+                                session, key, user, organisation_id, typed["issuer"]
+                            )
+                        else:
+                            service.unlink_operator(
+                                session, key, user, organisation_id, typed["issuer"]
+                            )
+                    except service.RegistryError:
+                        session.rollback()
+                        errors["issuer"] = (
+                            _("The organisation operates this municipality's registry already")
+                            if step == "link"
+                            else _("The organisation does not operate this municipality's registry")
+                        )
+                if errors:
+                    return operators_page(request, session, errors, typed)
+                done = "linked" if step == "link" else "unlinked"
+                return RedirectResponse(f"{PREFIX}/operators?done={done}", status_code=303)
+        except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
+            return refused(request, error)
 
     return pages

@@ -156,6 +156,12 @@ def end(session: Session, key: bytes, token: str, now: dt.datetime | None = None
     return True
 
 
+def csrf_key_of(secret: bytes) -> bytes:
+    """The key of the CSRF tokens, from the server secret: one for every page under ``/work``
+    (the workbench's and the registry officer's), so that one login serves them all."""
+    return hashlib.sha256(b"zairyu work csrf key v1" + secret).digest()
+
+
 def csrf_token(key: bytes, token: str) -> str:
     """The token every form of this session must send back: bound to the session, so that it
     changes at every login and dies with the session."""
