@@ -687,7 +687,8 @@ def test_the_token_api_is_throttled_too(setup: Setup) -> None:
         bad = c.post("/api/v1/tokens", json={"username": "caseworker", "password": "wrong"})
         assert bad.status_code == 401
     refused = c.post("/api/v1/tokens", json={"username": "caseworker", "password": PASSWORD})
-    assert refused.status_code == 401
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) > 0
     assert "too many failed logins" in refused.json()["detail"]
 
 

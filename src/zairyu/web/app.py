@@ -34,6 +34,7 @@ from zairyu.keys import LiveKeyring, load_keyring
 from zairyu.law.pathways import CONSTRAINTS, FACTS, PATHWAYS
 from zairyu.report import ScreeningOut, display_value, format_date, screening_out
 from zairyu.web import api, registry_pages, workbench_api
+from zairyu.web.body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimit, max_body_bytes
 from zairyu.web.crypto import FormSigner, load_or_create_secret, token_id
 from zairyu.web.forms import DONT_KNOW, read_answer
 from zairyu.web.headers import SecurityHeaders
@@ -66,6 +67,7 @@ class Settings:
     retention: dt.timedelta = dt.timedelta(days=30)
     form_max_age_seconds: int = 2 * 60 * 60
     as_of: dt.date | None = None  # None: today in Japan
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -76,6 +78,7 @@ class Settings:
         if as_of := os.environ.get("ZAIRYU_AS_OF"):
             # How `zairyu serve --as-of` reaches worker processes; checked there first.
             settings.as_of = parse_iso_date(as_of, "ZAIRYU_AS_OF")
+        settings.max_body_bytes = max_body_bytes(os.environ.get("ZAIRYU_MAX_BODY_BYTES"))
         return settings
 
     def today(self) -> dt.date:
@@ -156,6 +159,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(stats_pages.router(choose_lang))
 
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, choose_lang=choose_lang)
     app.add_middleware(SecurityHeaders)
 
     def page(

@@ -10,12 +10,15 @@ and the audit log are those of the service. Errors are JSON ``{"detail": "<messa
 - 403: the access rules refuse it (the refusal is in the audit log);
 - 404: no such case, determination, document, deadline or fact (or not in this case);
 - 409: a status change the workflow does not allow;
-- 422: a bad request; for facts, ``problems`` lists each problem and nothing is written.
+- 422: a bad request; for facts, ``problems`` lists each problem and nothing is written;
+- 429: ``POST /api/v1/tokens`` for a user name with too many recent failed logins (counted from
+  the audit log, as for the login page), with ``Retry-After`` in seconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
@@ -271,14 +274,29 @@ class CaseExportOut(BaseModel):
 _BEARER = {"WWW-Authenticate": "Bearer"}
 
 
-def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    headers = _BEARER if status == 401 else None
+def _error(
+    status: int, message: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    if status == 401:
+        headers = {**_BEARER, **(headers or {})}
     return JSONResponse({"detail": message, **extra}, status_code=status, headers=headers)
+
+
+def _throttled(error: wb.ThrottledError) -> JSONResponse:
+    # Whole seconds, rounded up: a client that waits exactly Retry-After is let in.
+    wait = max(1, math.ceil((error.retry_at - dt.datetime.now(dt.UTC)).total_seconds()))
+    message = (
+        "too many failed logins for this user name: wait"
+        f" {wait} seconds (see Retry-After), then try again"
+    )
+    return _error(429, message, headers={"Retry-After": str(wait)})
 
 
 def _response_for(error: Exception) -> JSONResponse | None:
     if isinstance(error, AccessDenied):
         return _error(403, str(error))
+    if isinstance(error, wb.ThrottledError):  # before its base class, AuthenticationError
+        return _throttled(error)
     if isinstance(error, wb.AuthenticationError):
         return _error(401, str(error))
     if isinstance(error, wb.NotFoundError):
@@ -316,6 +334,15 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "refused by the access rules"},
     404: {"model": ErrorOut, "description": "no such record"},
     422: {"model": ProblemsOut, "description": "a bad request (facts: every problem)"},
+}
+_THROTTLED: dict[int | str, dict[str, Any]] = {
+    429: {
+        "model": ErrorOut,
+        "description": "too many failed logins for this user name: see Retry-After (seconds)",
+        "headers": {
+            "Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}
+        },
+    }
 }
 _CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorOut, "description": "the workflow does not allow this change"}
@@ -491,7 +518,13 @@ def router(
 
     # --- tokens ---
 
-    @api.post("/tokens", status_code=201, response_model=TokenOut, summary="Log in: get a token")
+    @api.post(
+        "/tokens",
+        status_code=201,
+        response_model=TokenOut,
+        summary="Log in: get a token",
+        responses=_THROTTLED,
+    )
     def create_token(request: TokenIn) -> TokenOut:
         with wb.unit_of_work(sessions) as session:
             try:
