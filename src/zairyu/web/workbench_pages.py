@@ -7,16 +7,17 @@ passwords, deactivation).
 
 Every page reads and writes through `zairyu.workbench.service`, in one `unit_of_work`, so the
 access rules and the audit log are the service's: a refusal is a 403 page, an unknown record a
-404 page, and no valid session a redirect to the login page. Pages are never cached; addresses
-hold only random ids, never names or fact values.
+404 page, and no valid session a redirect to the login page. Every form but the login's comes
+in through `posted` (the session, then this session's CSRF token, then the case id; a forged form
+is a 403 page and does nothing). Pages are never cached; addresses hold only random ids, never
+names or fact values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable, Coroutine, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -302,7 +303,7 @@ def router(
     screening date, `signer` signs the login form."""
     sessions = sessionmaker(engine, expire_on_commit=False)
     key = audit_key(secret)
-    csrf_key = hashlib.sha256(b"zairyu work csrf key v1" + secret).digest()
+    csrf_key = web_sessions.csrf_key_of(secret)
     pages = APIRouter(prefix=PREFIX, route_class=_PageRoute, include_in_schema=False)
 
     @contextmanager
@@ -318,9 +319,29 @@ def router(
     def csrf_of(login: web_sessions.Login) -> str:
         return web_sessions.csrf_token(csrf_key, login.token)
 
-    def check_form(login: web_sessions.Login, fields: Mapping[str, str]) -> None:
-        if not web_sessions.csrf_ok(csrf_key, login.token, fields.get("csrf_token", "")):
-            raise _ForgedFormError
+    def case_id_of(case_id: str) -> str:
+        return _checked_id(case_id, "case")
+
+    @asynccontextmanager
+    async def posted(
+        request: Request,
+    ) -> AsyncIterator[tuple[Session, web_sessions.Login, dict[str, str]]]:
+        """The fields of a form a live session sent with its CSRF token, and the transaction
+        to act in: no session, the login page; a forged form, a 403 page, nothing done."""
+        fields = _fields(await request.form())
+        with acting(request) as (session, login):
+            if not web_sessions.csrf_ok(csrf_key, login.token, fields.get("csrf_token", "")):
+                raise _ForgedFormError
+            yield session, login, fields
+
+    @asynccontextmanager
+    async def posted_to_case(
+        request: Request, case_id: str
+    ) -> AsyncIterator[tuple[Session, web_sessions.Login, dict[str, str], str]]:
+        """`posted`, for a case's form: with the case id checked (an id of the wrong shape is
+        a 404 page), after the session and the CSRF token as before."""
+        async with posted(request) as (session, login, fields):
+            yield session, login, fields, case_id_of(case_id)
 
     def page(
         request: Request, login: web_sessions.Login, template: str, **context: Any
@@ -432,9 +453,7 @@ def router(
 
     @pages.post("/logout")
     async def log_out(request: Request) -> Response:
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
+        async with posted(request) as (session, login, _sent):
             web_sessions.end(session, key, login.token)
         response = RedirectResponse(f"{PREFIX}/login?out=1", status_code=303)
         response.delete_cookie(
@@ -543,9 +562,6 @@ def router(
             },
         )
 
-    def case_id_of(case_id: str) -> str:
-        return _checked_id(case_id, "case")
-
     @pages.get("/cases/{case_id}", response_class=HTMLResponse)
     def show_case(request: Request, case_id: str) -> HTMLResponse:
         with acting(request) as (session, login):
@@ -554,10 +570,7 @@ def router(
     @pages.post("/cases/{case_id}/transition")
     async def change_status(request: Request, case_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             target = fields.get("to_status", "")
             try:
                 wb.transition(session, login.user, cipher, key, case_id, target)
@@ -576,10 +589,7 @@ def router(
     @pages.post("/cases/{case_id}/assign")
     async def reassign(request: Request, case_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             chosen = fields.get("assignee", "")
             try:
                 wb.assign(session, login.user, cipher, key, case_id, chosen or None)
@@ -599,11 +609,8 @@ def router(
     @pages.post("/cases/{case_id}/notes")
     async def add_note(request: Request, case_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        body = fields.get("note", "")
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
+            body = fields.get("note", "")
             error = None
             if not body.strip():
                 error = _("Write the note before saving it")
@@ -625,11 +632,8 @@ def router(
     @pages.post("/cases/{case_id}/documents")
     async def add_document(request: Request, case_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        title = fields.get("document", "").strip()
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
+            title = fields.get("document", "").strip()
             if not title or len(title) > 1000:
                 return case_page(
                     request,
@@ -646,10 +650,7 @@ def router(
     @pages.post("/cases/{case_id}/documents/{document_id}")
     async def update_document(request: Request, case_id: str, document_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             status = fields.get("status", "")
             if status not in wb.DOCUMENT_STATUSES:
                 return case_page(
@@ -734,10 +735,7 @@ def router(
     @pages.post("/cases/{case_id}/facts/{name}")
     async def set_fact(request: Request, case_id: str, name: str) -> Response:
         lang = choose_lang(request)
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             wb.get_case(session, login.user, cipher, key, case_id)
             fact = fact_of(name)
             source = fields.get("source_document_id", "")
@@ -811,10 +809,7 @@ def router(
     async def screen(request: Request, case_id: str) -> Response:
         lang = choose_lang(request)
         _ = translations(lang).gettext
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
-            case_id = case_id_of(case_id)
+        async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             typed = fields.get("as_of", "").strip()
             try:
                 as_of = dt.date.fromisoformat(typed) if typed else today()
@@ -1007,11 +1002,9 @@ def router(
     async def take_in(request: Request) -> Response:
         lang = choose_lang(request)
         _ = translations(lang).gettext
-        fields = _fields(await request.form())
-        typed = {k: fields.get(k, "") for k in ("name", "day", "month", "year")}
-        typed |= {k: fields.get(k, "") for k in ("organisation", "assignee")}
-        with acting(request) as (session, login):
-            check_form(login, fields)
+        async with posted(request) as (session, login, fields):
+            typed = {k: fields.get(k, "") for k in ("name", "day", "month", "year")}
+            typed |= {k: fields.get(k, "") for k in ("organisation", "assignee")}
             user = login.user
             choices = {c.organisation.id: c for c in wb.intake_choices(session, user, key)}
             errors: dict[str, str] = {}
@@ -1106,11 +1099,9 @@ def router(
     @pages.post("/admin/organisations")
     async def add_organisation(request: Request) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        typed = fields.get("organisation_name", "")
-        name = " ".join(typed.split())
-        with acting(request) as (session, login):
-            check_form(login, fields)
+        async with posted(request) as (session, login, fields):
+            typed = fields.get("organisation_name", "")
+            name = " ".join(typed.split())
             existing = {o.name.casefold() for o in wb.list_organisations(session, login.user, key)}
             error = None
             if not name:
@@ -1197,12 +1188,10 @@ def router(
     @pages.post("/admin/users/new")
     async def add_user(request: Request) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        typed = {
-            k: fields.get(k, "").strip() for k in ("username", "role", "organisation", "person")
-        }
-        with acting(request) as (session, login):
-            check_form(login, fields)
+        async with posted(request) as (session, login, fields):
+            typed = {
+                k: fields.get(k, "").strip() for k in ("username", "role", "organisation", "person")
+            }
             actor = login.user
             organisations = {o.id for o in wb.list_organisations(session, actor, key)}
             persons = person_labels(session, actor)
@@ -1299,9 +1288,7 @@ def router(
     @pages.post("/admin/users/{user_id}/password")
     async def reset_password(request: Request, user_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
+        async with posted(request) as (session, login, fields):
             user_id = _checked_id(user_id, "user")
             wb.get_user(session, login.user, key, user_id)  # 403 / 404 first
             errors = password_errors(fields, _)
@@ -1313,9 +1300,7 @@ def router(
     @pages.post("/admin/users/{user_id}/active")
     async def set_active(request: Request, user_id: str) -> Response:
         _ = translations(choose_lang(request)).gettext
-        fields = _fields(await request.form())
-        with acting(request) as (session, login):
-            check_form(login, fields)
+        async with posted(request) as (session, login, fields):
             user_id = _checked_id(user_id, "user")
             wb.get_user(session, login.user, key, user_id)
             wanted = fields.get("active", "")

@@ -14,15 +14,15 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, sessionmaker
 
 import zairyu
 from zairyu.audit import AuditEntry, append
@@ -82,6 +82,7 @@ THROTTLE_FAILURES = 5
 THROTTLE_WINDOW = dt.timedelta(minutes=15)
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("zairyu: no such user")
@@ -171,6 +172,41 @@ def _case(
         raise NotFoundError(f"no case {case_id}")
     _authorise(session, key, user, action, case, f"case:{case.id}")
     return case
+
+
+class _CaseRecord(Protocol):
+    """A table whose rows belong to one case (documents, deadlines, notes, facts, ...)."""
+
+    # A class variable, as the mapped column is: `model.case_id` is what a query filters on.
+    case_id: ClassVar[Mapped[str]]
+
+
+R = TypeVar("R", bound=_CaseRecord)
+
+
+def _case_rows(
+    session: Session,
+    actor: User,
+    key: bytes,
+    case_id: str,
+    action: Action,
+    model: type[R],
+    order_by: tuple[InstrumentedAttribute[Any], ...],
+    view: Callable[[R], V],
+    *,
+    where: ColumnElement[bool] | None = None,
+) -> list[V]:
+    """The rows of `model` in one case (optionally only those `where` selects), in `order_by`
+    order, each made into its `view` (which decrypts): for a reader `action` allows, and
+    audited under the action's own name (``document.read``, ``note.read``, ...)."""
+    case = _case(session, key, actor, case_id, action)
+    statement = select(model).where(model.case_id == case.id)
+    if where is not None:
+        statement = statement.where(where)
+    rows = session.scalars(statement.order_by(*order_by)).all()
+    views = [view(row) for row in rows]
+    _audit(session, key, actor, action.value, f"case:{case.id}")
+    return views
 
 
 def _of_case(session: Session, model: type[T], row_id: str, case_id: str) -> T:
@@ -635,13 +671,15 @@ def fact_history(
     name: str | None = None,
 ) -> list[FactEntry]:
     """Every value ever entered (of one fact, or of all), oldest first, with its provenance."""
-    case = _case(session, key, actor, case_id, Action.FACT_READ)
-    statement = select(CaseFact).where(CaseFact.case_id == case.id)
-    if name is not None:
-        statement = statement.where(CaseFact.name == name)
-    rows = session.scalars(statement.order_by(CaseFact.entered_at, CaseFact.id)).all()
-    history = [
-        FactEntry(
+    return _case_rows(
+        session,
+        actor,
+        key,
+        case_id,
+        Action.FACT_READ,
+        CaseFact,
+        (CaseFact.entered_at, CaseFact.id),
+        lambda row: FactEntry(
             id=row.id,
             name=row.name,
             value=_fact_value(cipher, row),
@@ -650,11 +688,9 @@ def fact_history(
             source_document_id=row.source_document_id,
             superseded_by=row.superseded_by,
             superseded_at=_utc(row.superseded_at) if row.superseded_at else None,
-        )
-        for row in rows
-    ]
-    _audit(session, key, actor, "fact.read", f"case:{case.id}")
-    return history
+        ),
+        where=CaseFact.name == name if name is not None else None,
+    )
 
 
 def set_fact(
@@ -800,15 +836,16 @@ def get_determination(
 def list_determinations(
     session: Session, actor: User, cipher: FieldCipher, key: bytes, case_id: str
 ) -> list[DeterminationView]:
-    case = _case(session, key, actor, case_id, Action.DETERMINATION_READ)
-    rows = session.scalars(
-        select(CaseDetermination)
-        .where(CaseDetermination.case_id == case.id)
-        .order_by(CaseDetermination.made_at, CaseDetermination.id)
-    ).all()
-    views = [_determination_view(cipher, row) for row in rows]
-    _audit(session, key, actor, "determination.read", f"case:{case.id}")
-    return views
+    return _case_rows(
+        session,
+        actor,
+        key,
+        case_id,
+        Action.DETERMINATION_READ,
+        CaseDetermination,
+        (CaseDetermination.made_at, CaseDetermination.id),
+        lambda row: _determination_view(cipher, row),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -976,25 +1013,23 @@ def update_document_status(
 def list_documents(
     session: Session, actor: User, cipher: FieldCipher, key: bytes, case_id: str
 ) -> list[DocumentView]:
-    case = _case(session, key, actor, case_id, Action.DOCUMENT_READ)
-    rows = session.scalars(
-        select(CaseDocument)
-        .where(CaseDocument.case_id == case.id)
-        .order_by(CaseDocument.updated_at, CaseDocument.id)
-    ).all()
-    views = [
-        DocumentView(
+    return _case_rows(
+        session,
+        actor,
+        key,
+        case_id,
+        Action.DOCUMENT_READ,
+        CaseDocument,
+        (CaseDocument.updated_at, CaseDocument.id),
+        lambda r: DocumentView(
             r.id,
             r.item_id,
             _open(cipher, "case_documents", "title_enc", r.id, r.title_enc),
             r.status,
             r.updated_by,
             _utc(r.updated_at),
-        )
-        for r in rows
-    ]
-    _audit(session, key, actor, "document.read", f"case:{case.id}")
-    return views
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1099,25 +1134,23 @@ def set_deadline_done(
 def list_deadlines(
     session: Session, actor: User, cipher: FieldCipher, key: bytes, case_id: str
 ) -> list[DeadlineView]:
-    case = _case(session, key, actor, case_id, Action.DEADLINE_READ)
-    rows = session.scalars(
-        select(CaseDeadline)
-        .where(CaseDeadline.case_id == case.id)
-        .order_by(CaseDeadline.due, CaseDeadline.id)
-    ).all()
-    views = [
-        DeadlineView(
+    return _case_rows(
+        session,
+        actor,
+        key,
+        case_id,
+        Action.DEADLINE_READ,
+        CaseDeadline,
+        (CaseDeadline.due, CaseDeadline.id),
+        lambda r: DeadlineView(
             r.id,
             r.due,
             _open(cipher, "case_deadlines", "text_enc", r.id, r.text_enc),
             r.source,
             r.determination_id,
             r.done,
-        )
-        for r in rows
-    ]
-    _audit(session, key, actor, "deadline.read", f"case:{case.id}")
-    return views
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1149,23 +1182,21 @@ def add_note(
 def list_notes(
     session: Session, actor: User, cipher: FieldCipher, key: bytes, case_id: str
 ) -> list[NoteView]:
-    case = _case(session, key, actor, case_id, Action.NOTE_READ)
-    rows = session.scalars(
-        select(CaseNote)
-        .where(CaseNote.case_id == case.id)
-        .order_by(CaseNote.created_at, CaseNote.id)
-    ).all()
-    views = [
-        NoteView(
+    return _case_rows(
+        session,
+        actor,
+        key,
+        case_id,
+        Action.NOTE_READ,
+        CaseNote,
+        (CaseNote.created_at, CaseNote.id),
+        lambda r: NoteView(
             r.id,
             _open(cipher, "case_notes", "body_enc", r.id, r.body_enc),
             r.author_id,
             _utc(r.created_at),
-        )
-        for r in rows
-    ]
-    _audit(session, key, actor, "note.read", f"case:{case.id}")
-    return views
+        ),
+    )
 
 
 def facts_as_json(facts: Mapping[str, Any]) -> str:
