@@ -94,6 +94,12 @@ def migrate(target: str | URL | Engine) -> None:
                 connection.execute(
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": _POSTGRESQL_LOCK}
                 )
+            elif connection.dialect.name == "sqlite":
+                # The driver opens a transaction only before it writes rows, not for DDL, so
+                # two processes starting on a new database (uvicorn's workers) would both make
+                # the tables: the write lock is taken first, and the second waits and finds
+                # the schema made.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             config = alembic_config(connection)
             tables = set(inspect(connection).get_table_names())
             if "alembic_version" not in tables:
