@@ -354,8 +354,31 @@ def _requirement(
     sub_rules: bool = True,
 ) -> orjson.Fragment:
     """A requirement or sub-rule with the rules it is made of. The same rule with the same
-    statuses below it is serialised once; the tree is still walked to find the statuses. Run
-    for every node of every result (~260 per screening), hence written out flat."""
+    statuses below it is serialised once. A trace the engine shares between cases is looked up
+    by itself, with every citation below it; any other is walked to find the statuses below."""
+    if trace.shared:
+        key = ("trace", id(trace), id(requirement), sub_rules, lang)
+        piece = _PIECES.get(key)
+        if piece is None:
+            below: dict[str, Citation] = {}
+            fragment = _walked(trace, requirement, lang, below, sub_rules)
+            piece = _keep(key, _Piece(fragment, tuple(below.values()), (trace, requirement)))
+        for citation in piece.citations:
+            if citation.id not in seen:
+                seen[citation.id] = citation
+        return piece.json
+    return _walked(trace, requirement, lang, seen, sub_rules)
+
+
+def _walked(
+    trace: RuleTrace,
+    requirement: Requirement | None,
+    lang: Lang,
+    seen: dict[str, Citation],
+    sub_rules: bool,
+) -> orjson.Fragment:
+    """`_requirement` by walking the trace: run for most nodes of every result (~260 per
+    screening), hence written out flat."""
     rule = trace.rule
     for citation in rule.citations:
         if citation.id not in seen:

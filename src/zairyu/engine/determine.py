@@ -84,6 +84,9 @@ class RuleTrace:
     value: bool | None
     in_force: bool
     children: list[RuleTrace]
+    # Whether this very object serves many cases (a rule that reads no other rule, or one
+    # whose facts the case does not know): what is made from it can be kept with it.
+    shared: bool = field(default=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -362,6 +365,7 @@ def _tracer(rule: Rule) -> Tracer:
             value if value is True or value is False else None,
             in_force,
             [sub(ev) for sub in subrules] if in_force else [],
+            nothing_known_below,
         )
         if nothing_known_below:
             remember(by_date, ev.as_of, built)
@@ -376,8 +380,8 @@ def _leaf_tracer(rule: Rule, value_of: Compiled, key: int, always: bool) -> Trac
     """A rule that reads no other rule has one of six explanations (its value, in force or
     not): each is built once and shared, as every trace is (see `RuleTrace`)."""
     effective = rule.effective
-    in_force = {v: RuleTrace(rule, v, True, []) for v in (True, False, None)}
-    outside = {v: RuleTrace(rule, v, False, []) for v in (True, False, None)}
+    in_force = {v: RuleTrace(rule, v, True, [], True) for v in (True, False, None)}
+    outside = {v: RuleTrace(rule, v, False, [], True) for v in (True, False, None)}
 
     def trace(ev: Evaluator) -> RuleTrace:
         value = ev.rules.get(key, _MISSING)
