@@ -64,7 +64,7 @@ def single_case(console: Console, runs: int) -> None:
     from zairyu.engine.screen import screen
     from zairyu.law.pathways import PATHWAYS
     from zairyu.law.same_sex_spouse import PATHWAY
-    from zairyu.report import screening_out
+    from zairyu.report import screening_bytes, screening_out
 
     alone = (PATHWAY,)
     table = Table(title=f"One case (µs, {runs} runs each)")
@@ -73,8 +73,9 @@ def single_case(console: Console, runs: int) -> None:
         "same-sex spouse outcome",
         "engine p50",
         "engine p99",
-        "+ JSON report p50",
-        "+ JSON report p99",
+        "+ API JSON p50",
+        "+ models p50",
+        "+ models p99",
         "same-sex spouse alone p50",
         "same-sex spouse alone p99",
     ):
@@ -87,6 +88,9 @@ def single_case(console: Console, runs: int) -> None:
             if d.pathway.id == "same_sex_spouse_designated_activities"
         )
         engine = _percentiles(lambda case=case: screen(PATHWAYS, case, AS_OF), runs)  # type: ignore[misc]
+        api = _percentiles(
+            lambda case=case: screening_bytes(screen(PATHWAYS, case, AS_OF), "en"), runs // 4
+        )  # type: ignore[misc]
         report = _percentiles(
             lambda case=case: screening_out(screen(PATHWAYS, case, AS_OF), "en"), runs // 4
         )  # type: ignore[misc]
@@ -94,18 +98,14 @@ def single_case(console: Console, runs: int) -> None:
         table.add_row(
             name,
             outcome,
-            f"{engine[0]:.1f}",
-            f"{engine[1]:.1f}",
-            f"{report[0]:.1f}",
-            f"{report[1]:.1f}",
-            f"{one[0]:.1f}",
-            f"{one[1]:.1f}",
+            *(f"{v:.1f}" for v in (*engine, api[0], *report, *one)),
         )
     console.print(table)
     console.print(
         "engine = all eight pathways: outcome, explanation tree, next questions, what-ifs,"
-        " documents and deadlines; + JSON report = the same rendered to the documented result"
-        " model (Pydantic); same-sex spouse alone = the engine columns for that one pathway.\n"
+        " documents and deadlines; + API JSON = the same written as the API's JSON bytes;"
+        " + models = validated into the documented result models (Pydantic); same-sex spouse"
+        " alone = the engine for that one pathway.\n"
     )
 
 
