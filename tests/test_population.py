@@ -14,6 +14,7 @@ from zairyu.data.csvfile import ReferenceDataError
 from zairyu.data.foreign_residents import FILE, OTHER, load, marginals
 from zairyu.engine.batch import screen_frame
 from zairyu.law.pathways import FACTS, PATHWAYS
+from zairyu.population.parameter_docs_ja import PARAMETER_DOCS_JA
 from zairyu.population.parameters import Parameters, parameter_docs
 from zairyu.population.synthetic import PopulationError, generate, status_groups
 
@@ -179,3 +180,11 @@ def test_a_mirror_is_refused_as_a_source(tmp_path: Path) -> None:
     )
     with pytest.raises(ReferenceDataError, match="mirror"):
         load(path)
+
+
+def test_every_parameter_is_documented_in_japanese_too() -> None:
+    names = [f.name for f in dataclasses.fields(Parameters)]
+    assert sorted(PARAMETER_DOCS_JA) == sorted(names)
+    for name, doc in PARAMETER_DOCS_JA.items():
+        assert len(doc) > 20, name
+        assert not doc.isascii(), name

@@ -110,7 +110,8 @@ class Site:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Site]:
-    app = create_app(Settings(data_dir=tmp_path, as_of=AS_OF))
+    settings = Settings(data_dir=tmp_path, as_of=AS_OF, public_url="https://registry.example")
+    app = create_app(settings)
     secret = load_or_create_secret(tmp_path / "secret.key")
     sessions = sessionmaker(app.state.store.engine, expire_on_commit=False)
     key = audit_key(secret)

@@ -58,7 +58,9 @@ class Site:
 
 @pytest.fixture
 def site(tmp_path: Path, database_url: str) -> Iterator[Site]:
-    app = create_app(Settings(data_dir=tmp_path, database_url=database_url, as_of=AS_OF))
+    settings = Settings(data_dir=tmp_path, database_url=database_url, as_of=AS_OF)
+    settings.public_url = "https://registry.example"  # the print route refuses without it
+    app = create_app(settings)
     secret = load_or_create_secret(tmp_path / "secret.key")
     sessions = sessionmaker(app.state.store.engine, expire_on_commit=False)
     cipher = app.state.field_cipher

@@ -123,6 +123,8 @@ def test_the_command_prints_and_saves_tables_charts_and_report(tmp_path: Path) -
     for field in Parameters.__dataclass_fields__:
         assert f"<code>{field}</code>" in html, field
     assert "Tokyo District Court" in html  # the rationale
+    assert "Among couples, the share of same-sex couples." in html
+    assert "<td>confirmed</td>" in html
     assert "<code>same_sex_spouse_designated_activities.partner_foreign</code>" in html
     assert "https://outjapan.co.jp/pride_japan/news/2021/5/16.html" in html  # a citation
 
@@ -149,6 +151,11 @@ def test_the_report_in_japanese(tmp_path: Path) -> None:
     html = (out / "report.html").read_text(encoding="utf-8")
     assert '<html lang="ja">' in html
     assert "成立した法律" in html
+    # The assumptions and the calibration figures are in Japanese too, not English only.
+    assert "同性カップルの割合。公的な人数は存在しない。" in html
+    assert "Among couples, the share of same-sex couples." not in html
+    assert "<td>確認済み</td>" in html
+    assert "<td>confirmed</td>" not in html
 
 
 def test_an_out_directory_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:

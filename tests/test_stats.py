@@ -245,3 +245,44 @@ def test_the_stats_page_in_japanese(client: TestClient) -> None:
 
 def test_an_unknown_chart_is_not_found(client: TestClient) -> None:
     assert client.get("/stats/charts/weather.png").status_code == 404
+
+
+def test_every_note_exists_in_japanese() -> None:
+    for lang in ("ja", "en"):
+        for topic in Topic:
+            for table in tables(topic, lang):
+                if "notes" not in table.column_keys():
+                    continue
+                notes = [str(row["notes"]) for row in table.rows if row["notes"]]
+                assert notes, table.name
+                japanese = [n for n in notes if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", n)]
+                assert len(japanese) == (len(notes) if lang == "ja" else 0), (lang, table.name)
+
+
+def test_a_note_without_its_japanese_is_refused(tmp_path: Path) -> None:
+    path = _copy(
+        tmp_path,
+        CORRECTIONS_FILE,
+        ",出回っている表の申請数（3772）と難民認定数（202）は公表値と一致する",
+        ",",
+    )
+    with pytest.raises(ReferenceDataError, match=r"asylum_corrections\.csv:2: column 'notes_ja'"):
+        load_corrections(path)
+
+
+def test_the_stats_page_shows_the_notes_in_the_chosen_language(client: TestClient) -> None:
+    japanese = client.get("/stats", headers={"accept-language": "ja"}).text
+    english = client.get("/stats").text
+    assert "補完的保護対象者認定申請678件" in japanese
+    assert "excludes 678 complementary-protection applications" not in japanese
+    assert "excludes 678 complementary-protection applications" in english
+    assert "補完的保護対象者認定申請678件" not in english
+    assert "読売新聞が報じた出入国在留管理庁の2021年3月の開示" in japanese
+    assert "Notes (English)" not in english
+
+
+def test_stats_json_in_japanese_carries_the_japanese_notes() -> None:
+    result = runner.invoke(app, ["stats", "partnership", "--format", "json", "--lang", "ja"])
+    assert result.exit_code == 0
+    totals = json.loads(result.output)["partnership_totals"]["rows"]
+    assert all(row["notes"] and "Joint survey" not in row["notes"] for row in totals)

@@ -22,7 +22,7 @@ from rich.table import Table
 from zairyu.cli_admin import admin_app
 from zairyu.cli_backup import backup_command, restore_command
 from zairyu.cli_batch import batch_command
-from zairyu.cli_common import Language
+from zairyu.cli_common import Language, cli_language, messages, value_error_message
 from zairyu.cli_common import fail as _fail
 from zairyu.cli_keys import keys_app
 from zairyu.cli_registry import register as register_registry
@@ -96,42 +96,52 @@ def _flatten(raw: Mapping[Any, Any], prefix: str = "") -> dict[str, object]:
     return flat
 
 
-def load_case_file(path: Path) -> dict[str, object]:
+def load_case_file(path: Path, lang: Language | None = None) -> dict[str, object]:
+    _ = messages(lang)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot be read: {error}") from None
+        raise InputError(
+            _("{path}: cannot be read: {error}").format(path=path, error=error)
+        ) from None
     try:
         raw = yaml.load(text, Loader=_CaseLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
-        raise InputError(f"{path}: not valid YAML: {error}") from None
+        raise InputError(
+            _("{path}: not valid YAML: {error}").format(path=path, error=error)
+        ) from None
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise InputError(f"{path}: a case file is a mapping of fact names to values")
+        raise InputError(
+            _("{path}: a case file is a mapping of fact names to values").format(path=path)
+        )
     try:
         return _flatten(raw)
     except InputError as error:
         raise InputError(f"{path}: {error}") from None
 
 
-def parse_as_of(value: str | None) -> dt.date:
+def parse_as_of(value: str | None, lang: Language | None = None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
         return parse_iso_date(value, "--as-of")
     except FactValueError as error:
-        raise InputError(str(error)) from None
+        raise InputError(value_error_message(error, lang)) from None
 
 
-def read_case(path: Path, as_of: dt.date) -> dict[str, MaybeValue]:
+def read_case(path: Path, as_of: dt.date, lang: Language | None = None) -> dict[str, MaybeValue]:
     try:
-        return parse_case(load_case_file(path), FACTS, CONSTRAINTS, as_of)
+        return parse_case(load_case_file(path, lang), FACTS, CONSTRAINTS, as_of)
     except CaseError as error:
+        _ = messages(lang)
         raise InputError(
-            f"{path}: the case has errors:\n" + "\n".join(f"  - {p}" for p in error.problems)
+            _("{path}: the case has errors:").format(path=path)
+            + "\n"
+            + "\n".join(f"  - {p}" for p in error.problems)
         ) from None
 
 
@@ -142,19 +152,25 @@ def screen(
         str | None,
         typer.Option("--as-of", help="Apply the law of this date, YYYY-MM-DD (default: today)"),
     ] = None,
-    lang: Annotated[Language, typer.Option("--lang", help="Language of the result")] = Language.en,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the result (default: $ZAIRYU_LANG, else the locale, else en)",
+        ),
+    ] = None,
     output: Annotated[
         OutputFormat, typer.Option("--format", help="text for people, json for programs")
     ] = OutputFormat.text,
 ) -> None:
     """Screen a case against every pathway and explain the result."""
     try:
-        day = parse_as_of(as_of)
-        case = read_case(case_file, day)
+        day = parse_as_of(as_of, lang)
+        case = read_case(case_file, day, lang)
     except InputError as error:
-        _fail(error)
+        _fail(error, lang=lang)
         return
-    result = screening_out(run_screen(PATHWAYS, case, day), lang.value)
+    result = screening_out(run_screen(PATHWAYS, case, day), cli_language(lang))
     if output is OutputFormat.json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
@@ -170,27 +186,29 @@ def schema() -> None:
 
 
 @app.command()
-def facts(lang: Annotated[Language, typer.Option("--lang")] = Language.en) -> None:
+def facts(lang: Annotated[Language | None, typer.Option("--lang")] = None) -> None:
     """List every fact a case can give, with its type and question."""
-    _ = translations(lang.value).gettext
+    chosen = cli_language(lang)
+    _ = translations(chosen).gettext
     table = Table(_("Fact"), _("Type"), _("Question"), show_lines=False)
     for fact in FACTS:
         kind = fact.type.value + (f" ({', '.join(fact.choice_values)})" if fact.choices else "")
-        table.add_row(fact.name, kind, fact.question(lang.value))
+        table.add_row(fact.name, kind, fact.question(chosen))
     Console(width=140).print(table)
 
 
 @app.command()
 def codes(
     kind: Annotated[CodeKind, typer.Argument(help="countries or statuses")],
-    lang: Annotated[Language, typer.Option("--lang")] = Language.en,
+    lang: Annotated[Language | None, typer.Option("--lang")] = None,
 ) -> None:
     """List the accepted country or status-of-residence codes."""
-    _ = translations(lang.value).gettext
+    chosen = cli_language(lang)
+    _ = translations(chosen).gettext
     code_set = COUNTRIES if kind is CodeKind.countries else STATUSES
     table = Table(_("Code"), _("Name"))
     for code, name in sorted(code_set.names.items()):
-        table.add_row(code, name(lang.value))
+        table.add_row(code, name(chosen))
     Console(width=120).print(table)
 
 
@@ -216,6 +234,14 @@ def serve(
             min=1, max=64, help="Worker processes (one per core serves the most requests)"
         ),
     ] = 1,
+    public_url: Annotated[
+        str | None,
+        typer.Option(
+            "--public-url",
+            help="The address people reach this service at, printed on certificates"
+            " (default: $ZAIRYU_PUBLIC_URL; never taken from a request)",
+        ),
+    ] = None,
 ) -> None:
     """Start the web interview and the JSON API, and print the address to open."""
     import os
@@ -223,11 +249,14 @@ def serve(
     import uvicorn
 
     from zairyu.web.app import Settings, serving_app
+    from zairyu.web.public_url import parse_public_url
 
     try:
         settings = Settings.from_environment()
         if as_of is not None:
             settings.as_of = parse_as_of(as_of)
+        if public_url is not None:
+            settings.public_url = parse_public_url(public_url, "--public-url")
     except (InputError, FactValueError) as error:
         _fail(InputError(str(error)))
         return
@@ -245,6 +274,8 @@ def serve(
     os.environ["ZAIRYU_DATA_DIR"] = str(settings.data_dir)
     if settings.as_of is not None:
         os.environ["ZAIRYU_AS_OF"] = settings.as_of.isoformat()
+    if settings.public_url is not None:
+        os.environ["ZAIRYU_PUBLIC_URL"] = settings.public_url
     uvicorn.run(
         "zairyu.web.app:serving_app",
         factory=True,
@@ -289,9 +320,12 @@ def _audit_database(data_dir: Path | None, database_url: str | None) -> tuple[st
     settings = Settings.from_environment()
     if data_dir is not None:
         settings.data_dir = data_dir
+    _ = messages()
     key_file = settings.data_dir / "secret.key"
     if not key_file.is_file():
-        raise InputError(f"{key_file}: no secret key here; is this zairyu's data directory?")
+        raise InputError(
+            _("{path}: no secret key here; is this zairyu's data directory?").format(path=key_file)
+        )
     url = (
         database_url or settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
     )
@@ -318,13 +352,18 @@ def audit_verify(
     from zairyu.audit import head as current_head
     from zairyu.storage import create_engine, migrate
 
+    _ = messages()
     try:
         url, secret = _audit_database(data_dir, database_url)
         anchor = None
         if head is not None:
-            seq, _, mac = head.partition(":")
+            seq, _colon, mac = head.partition(":")
             if not seq.isdigit() or len(mac) != 64:
-                raise InputError(f"--head {head!r}: expected SEQ:MAC as `zairyu audit head` prints")
+                raise InputError(
+                    _("--head {value}: expected SEQ:MAC as `zairyu audit head` prints").format(
+                        value=repr(head)
+                    )
+                )
             anchor = Head(int(seq), mac)
     except InputError as error:
         _fail(error)
@@ -337,11 +376,18 @@ def audit_verify(
     engine.dispose()
     if breaks:
         for found in breaks:
-            sys.stderr.write(f"audit entry {found.seq}: {found.reason}\n")
-        sys.stderr.write(f"the audit log is NOT intact: {len(breaks)} problem(s)\n")
+            sys.stderr.write(
+                _("audit entry {seq}: {reason}").format(seq=found.seq, reason=found.reason) + "\n"
+            )
+        sys.stderr.write(
+            _("the audit log is NOT intact: {count} problem(s)").format(count=len(breaks)) + "\n"
+        )
         raise typer.Exit(1)
     sys.stdout.write(
-        f"the audit log is intact: {latest.seq} entries, head {latest.seq}:{latest.mac}\n"
+        _("the audit log is intact: {count} entries, head {head}").format(
+            count=latest.seq, head=f"{latest.seq}:{latest.mac}"
+        )
+        + "\n"
     )
 
 

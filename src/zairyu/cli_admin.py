@@ -14,6 +14,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from zairyu.cli_common import fail, messages
+
 admin_app = typer.Typer(help="The workbench's users: create the first administrator.")
 
 
@@ -48,17 +50,14 @@ def create_admin(
     from zairyu.web.crypto import load_or_create_secret
     from zairyu.workbench import service as wb
 
-    errors = Console(stderr=True, soft_wrap=True)
+    _ = messages()
     if not password_stdin:
-        errors.print("[bold red]error:[/bold red] give --password-stdin and the password on stdin")
-        raise typer.Exit(code=2)
+        fail(_("give --password-stdin and the password on stdin"))
     password = sys.stdin.readline().rstrip("\r\n")
     if len(password) < 12:
-        errors.print("[bold red]error:[/bold red] the password must have at least 12 characters")
-        raise typer.Exit(code=2)
+        fail(_("the password must have at least 12 characters"))
     if not username.strip():
-        errors.print("[bold red]error:[/bold red] the user name is empty")
-        raise typer.Exit(code=2)
+        fail(_("the user name is empty"))
     settings = Settings.from_environment()
     if data_dir is not None:
         settings.data_dir = data_dir
@@ -73,8 +72,11 @@ def create_admin(
         with wb.unit_of_work(sessionmaker(engine, expire_on_commit=False)) as session:
             user = wb.bootstrap_admin(session, audit_key(secret), username, password)
     except PermissionError as error:
-        errors.print(f"error: {error}", highlight=False, markup=False)
-        raise typer.Exit(code=2) from None
+        fail(str(error))
     finally:
         engine.dispose()
-    Console().print(f"created administrator {username} (user {user.id})", highlight=False)
+    Console().print(
+        _("created administrator {name} (user {id})").format(name=username, id=user.id),
+        highlight=False,
+        markup=False,
+    )

@@ -12,8 +12,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from zairyu.cli_common import fail
+from zairyu.cli_common import fail, messages
 
 DataDirOption = Annotated[
     Path | None,
@@ -54,24 +55,33 @@ def backup_command(
 
     from zairyu.backup import BackupError, create_backup
 
+    _ = messages()
     directory, url = _where(data_dir, database_url)
     try:
         result = create_backup(archive, directory, url)
     except BackupError as error:
         fail(str(error))
     except (SQLAlchemyError, OSError) as error:
-        fail(f"the backup failed: {error}")
+        fail(_("the backup failed: {error}").format(error=error))
     rows = ", ".join(f"{name}: {count}" for name, count in sorted(result.rows.items()))
     sys.stdout.write(
-        f"backed up revision {result.revision} ({rows}) and {len(result.files)} file(s) to "
-        f"{result.path}\n"
+        _("backed up revision {revision} ({rows}) and {count} file(s) to {path}").format(
+            revision=result.revision, rows=rows, count=len(result.files), path=result.path
+        )
+        + "\n"
     )
     if result.has_keys:
+        keys = ", ".join(n for n in result.files if n in ("secret.key", "keys"))
+        warning = _("warning:")
         Console(stderr=True).print(
-            "[bold yellow]warning:[/bold yellow] the archive contains the server's keys "
-            f"({', '.join(n for n in result.files if n in ('secret.key', 'keys'))}): whoever "
-            "has it can read every saved interview whose link they know. Store it as securely "
-            "as the database itself.",
+            f"[bold yellow]{escape(warning)}[/bold yellow] "
+            + escape(
+                _(
+                    "the archive contains the server's keys ({files}): whoever has it can read"
+                    " every saved interview whose link they know. Store it as securely as the"
+                    " database itself."
+                ).format(files=keys)
+            ),
             highlight=False,
         )
 
@@ -94,18 +104,30 @@ def restore_command(
 
     from zairyu.backup import BackupError, restore_backup
 
+    _ = messages()
     directory, url = _where(data_dir, database_url)
     try:
         result = restore_backup(archive, directory, url, force=force, progress=lambda m: print(m))
     except BackupError as error:
         fail(str(error))
     except (SQLAlchemyError, OSError) as error:
-        fail(f"the restore failed, and its database transaction was rolled back: {error}")
+        fail(
+            _("the restore failed, and its database transaction was rolled back: {error}").format(
+                error=error
+            )
+        )
     rows = ", ".join(f"{name}: {count}" for name, count in sorted(result.rows.items()))
-    sys.stdout.write(f"restored {rows}; files: {', '.join(result.files) or 'none'}\n")
+    sys.stdout.write(
+        _("restored {rows}; files: {files}").format(
+            rows=rows, files=", ".join(result.files) or _("none")
+        )
+        + "\n"
+    )
     if result.audit_breaks:
         for problem in result.audit_breaks:
             sys.stderr.write(problem + "\n")
-        sys.stderr.write("the restored audit log is NOT intact\n")
+        sys.stderr.write(_("the restored audit log is NOT intact") + "\n")
         raise typer.Exit(1)
-    sys.stdout.write(f"the audit log is intact: {result.audit_entries} entries\n")
+    sys.stdout.write(
+        _("the audit log is intact: {count} entries").format(count=result.audit_entries) + "\n"
+    )

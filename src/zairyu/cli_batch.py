@@ -28,7 +28,7 @@ from zairyu.batch.distributed import run_distributed
 from zairyu.batch.evaluate import Plan
 from zairyu.batch.reader import BatchError, Source
 from zairyu.batch.run import OnChunk, Summary, default_rejects, run_local
-from zairyu.cli_common import Language, fail
+from zairyu.cli_common import Language, cli_language, fail
 from zairyu.engine.facts import FactValueError, parse_iso_date
 from zairyu.i18n import translations
 from zairyu.law.pathways import FACTS, PATHWAYS
@@ -96,7 +96,13 @@ def batch_command(
         typer.Option("--workers", help="Run on a local Dask cluster of this many processes"),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar")] = False,
-    lang: Annotated[Language, typer.Option("--lang")] = Language.en,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages (default: $ZAIRYU_LANG, else the locale, else en)",
+        ),
+    ] = None,
 ) -> None:
     """Screen a table of cases (CSV or Parquet) into a Parquet table of outcomes.
 
@@ -108,18 +114,19 @@ def batch_command(
     --scheduler or --workers the chunks are screened on Dask, with the same result and the same
     single output file (the workers read a Parquet input themselves, from the same path).
     """
-    _ = translations(lang.value).gettext
+    chosen = Language(cli_language(lang))
+    _ = translations(chosen.value).gettext
     rejects_file = rejects or default_rejects(output_file)
     try:
         if scheduler is not None and workers is not None:
             raise BatchError(_("give --scheduler or --workers, not both"))
-        plan = _plan(as_of, pathways, requirements, id_column, lang)
+        plan = _plan(as_of, pathways, requirements, id_column, chosen)
         source = Source(input_file, FACTS, id_column, chunk_size)
         if rejects_file.resolve() in (output_file.resolve(), input_file.resolve()) or (
             output_file.resolve() == input_file.resolve()
         ):
             raise BatchError(_("the input, the output and the rejects file must be different"))
-        with _Progress(quiet, source, lang) as on_chunk:
+        with _Progress(quiet, source, chosen) as on_chunk:
             if scheduler is None and workers is None:
                 summary = run_local(source, plan, output_file, rejects_file, on_chunk)
             else:
@@ -133,8 +140,8 @@ def batch_command(
                     on_chunk=on_chunk,
                 )
     except BatchError as error:
-        fail(error.message(_))
-    _print_summary(summary, output_file, rejects_file, lang)
+        fail(error.message(_), lang=chosen)
+    _print_summary(summary, output_file, rejects_file, chosen)
 
 
 class _Progress:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zairyu.cli_common import fail
+from zairyu.cli_common import fail, messages
 from zairyu.keys import (
     ENVIRONMENT_VARIABLE,
     LEGACY_KEY_ID,
@@ -63,9 +63,14 @@ def _place(data_dir: Path | None, database_url: str | None) -> tuple[Path, str, 
     settings = Settings.from_environment()
     if data_dir is not None:
         settings.data_dir = data_dir
+    _ = messages()
     secret_file = settings.data_dir / "secret.key"
     if not secret_file.is_file():
-        raise _ProblemError(f"{secret_file}: no secret key here; is this zairyu's data directory?")
+        raise _ProblemError(
+            _("{path}: no secret key here; is this zairyu's data directory?").format(
+                path=secret_file
+            )
+        )
     url = (
         database_url or settings.database_url or f"sqlite:///{settings.data_dir / 'zairyu.sqlite3'}"
     )
@@ -80,28 +85,40 @@ def _store(url: str, secret: bytes, keyring: Keyring) -> InterviewStore:
 
 
 def _report(done: Reencryption, what: str) -> bool:
-    """Prints what a re-encryption did; True when something was left that needs the operator."""
+    """Prints what a re-encryption did; True when something was left that needs the operator.
+    `what` is already in the user's language."""
+    _ = messages()
     sys.stdout.write(
-        f"re-encrypted {done.rewrapped} {what} under key {done.key_id};"
-        f" {done.already_current} were already under it\n"
+        _("re-encrypted {count} {what} under key {key}; {current} were already under it").format(
+            count=done.rewrapped, what=what, key=done.key_id, current=done.already_current
+        )
+        + "\n"
     )
     problems = False
     if done.changed_meanwhile:
         sys.stdout.write(
-            f"{done.changed_meanwhile} {what} were saved during the run:"
-            " run `zairyu keys reencrypt` again\n"
+            _("{count} {what} were saved during the run: run `zairyu keys reencrypt` again").format(
+                count=done.changed_meanwhile, what=what
+            )
+            + "\n"
         )
     for key_id, count in sorted(done.missing.items()):
         problems = True
         sys.stderr.write(
-            f"{count} {what} are under the key {key_id}, which is not in the keyring:"
-            " they were left as they are; restore that key and run `zairyu keys reencrypt`\n"
+            _(
+                "{count} {what} are under the key {key}, which is not in the keyring: they were"
+                " left as they are; restore that key and run `zairyu keys reencrypt`"
+            ).format(count=count, what=what, key=key_id)
+            + "\n"
         )
     if done.damaged:
         problems = True
         sys.stderr.write(
-            f"{done.damaged} {what} could not be decrypted (altered, or moved from"
-            " another place): they were left as they are\n"
+            _(
+                "{count} {what} could not be decrypted (altered, or moved from another place):"
+                " they were left as they are"
+            ).format(count=done.damaged, what=what)
+            + "\n"
         )
     return problems
 
@@ -124,8 +141,9 @@ def _reencrypt(url: str, secret: bytes, keyring: Keyring, action: str) -> None:
         )
     finally:
         store.engine.dispose()
-    problems = _report(answers, "interview(s)")
-    problems = _report(fields, "sealed field(s)") or problems
+    _ = messages()
+    problems = _report(answers, _("interview(s)"))
+    problems = _report(fields, _("sealed field(s)")) or problems
     if problems:
         raise typer.Exit(1)
 
@@ -143,7 +161,13 @@ def rotate(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
             keyring = add_key(load_keyring(directory, create=False))
     except (_ProblemError, KeyringError) as error:
         fail(str(error))
-    sys.stdout.write(f"new current key: {keyring.current_id} (in {keyring.source})\n")
+    _ = messages()
+    sys.stdout.write(
+        _("new current key: {key} (in {source})").format(
+            key=keyring.current_id, source=keyring.source
+        )
+        + "\n"
+    )
     _reencrypt(url, secret, keyring, "keys.rotate")
 
 
@@ -177,7 +201,8 @@ def status(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
         answers, fields = store.key_usage(), field_key_usage(store.engine)
     finally:
         store.engine.dispose()
-    sys.stdout.write(f"keys from {keyring.source}\n")
+    _ = messages()
+    sys.stdout.write(_("keys from {source}").format(source=keyring.source) + "\n")
     rows: list[tuple[str, int, int, str]] = []
     for index, key_id in enumerate(keyring.ids):
         state = "current" if index == 0 else "older"
@@ -194,7 +219,9 @@ def status(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     if missing:
         count = sum(answers[key_id] + fields[key_id] for key_id in missing)
         fail(
-            f"{count} interview(s) or field(s) are encrypted under key(s) not in the keyring"
-            f" ({', '.join(missing)}): they cannot be read until the key is restored",
+            _(
+                "{count} interview(s) or field(s) are encrypted under key(s) not in the keyring"
+                " ({keys}): they cannot be read until the key is restored"
+            ).format(count=count, keys=", ".join(missing)),
             code=1,
         )

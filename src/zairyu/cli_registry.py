@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from zairyu.cli_common import fail
+from zairyu.cli_common import fail, messages
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
 
@@ -63,18 +63,30 @@ Officer = Annotated[str, typer.Option("--officer", help="The officer's name, for
 On = Annotated[
     str | None, typer.Option("--on", help="The day of the step, YYYY-MM-DD (default: today)")
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="ja or en")]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="ja or en: the language of the result (default: ja) and of the messages (default:"
+        " $ZAIRYU_LANG, else the locale, else en)",
+    ),
+]
 
 _out = Console(soft_wrap=True, highlight=False)
 
 
-def _lang(value: str) -> Lang:
+def _lang(value: str | None) -> Lang:
+    """The language of the result: Japanese unless `--lang` says otherwise, as the registry's
+    documents are Japanese first. The messages' language is `cli_language`'s choice."""
+    if value is None:
+        return "ja"
     if value not in LANGS:
-        fail(f"--lang: {value!r} is not ja or en")
+        _ = messages()
+        fail(_("--lang: {value} is not ja or en").format(value=repr(value)))
     return value  # type: ignore[return-value,unused-ignore]
 
 
-def _date(value: str | None, option: str) -> dt.date:
+def _date(value: str | None, option: str, lang: str | None = None) -> dt.date:
     if value is None:
         from zairyu.web.app import Settings
 
@@ -82,7 +94,13 @@ def _date(value: str | None, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"{option}: {value!r} is not a date YYYY-MM-DD")
+        _ = messages(lang)
+        fail(
+            _("{option}: {value} is not a date YYYY-MM-DD").format(
+                option=option, value=repr(value)
+            ),
+            lang=lang,
+        )
 
 
 # --- verify (offline) -------------------------------------------------------------------------
@@ -117,7 +135,7 @@ def verify_command(
             help="The status list downloaded from /registry/status.json (returns, revocations)",
         ),
     ] = None,
-    lang: LangOption = "ja",
+    lang: LangOption = None,
 ) -> None:
     """Verify a partnership certificate offline against a published key set."""
     from zairyu.registry.keys import KeySet, KeySetError
@@ -126,60 +144,90 @@ def verify_command(
     from zairyu.registry.verify import describe, verify
 
     chosen = _lang(lang)
+    _ = messages(lang)
     if holders_file is not None:
         if name or birth:
-            fail("give the holders either with --holders or with --name and --birth, not both")
-        pairs = _holders_file(holders_file)
+            fail(
+                _("give the holders either with --holders or with --name and --birth, not both"),
+                lang=lang,
+            )
+        pairs = _holders_file(holders_file, lang)
     else:
         if name is None or birth is None or len(name) != 2 or len(birth) != 2:
-            fail("give --name and --birth twice each: once for each holder (or --holders)")
-        pairs = list(zip(name, [_date(b, "--birth") for b in birth], strict=True))
+            fail(
+                _("give --name and --birth twice each: once for each holder (or --holders)"),
+                lang=lang,
+            )
+        pairs = list(zip(name, [_date(b, "--birth", lang) for b in birth], strict=True))
     try:
         key_set = KeySet.from_json(json.loads(keys.read_text(encoding="utf-8")))
     except OSError as error:
-        fail(f"--keys: {keys} cannot be read: {error.strerror}")
+        fail(_cannot_read("--keys", keys, error, lang), lang=lang)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        fail(f"--keys: {keys} is not a JSON file")
+        fail(_("{option}: {path} is not a JSON file").format(option="--keys", path=keys), lang=lang)
     except KeySetError as error:
-        fail(f"--keys: {keys}: {error}")
+        fail(f"--keys: {keys}: {error}", lang=lang)
     statuses: StatusList | None = None
     if status is not None:
         try:
             statuses = StatusList.from_json(json.loads(status.read_text(encoding="utf-8")))
         except OSError as error:
-            fail(f"--status: {status} cannot be read: {error.strerror}")
+            fail(_cannot_read("--status", status, error, lang), lang=lang)
         except (json.JSONDecodeError, UnicodeDecodeError):
-            fail(f"--status: {status} is not a JSON file")
+            fail(
+                _("{option}: {path} is not a JSON file").format(option="--status", path=status),
+                lang=lang,
+            )
         except StatusListError as error:
-            fail(f"--status: {status}: {error}")
+            fail(f"--status: {status}: {error}", lang=lang)
     holders = [Holder(n, b) for n, b in pairs]
     try:
         result = verify(payload, holders, key_set, None if statuses is None else statuses.lookup)
     except HolderError as error:
-        fail(str(error))
+        fail(str(error), lang=lang)
     _out.print(describe(result, chosen), markup=False)
     raise typer.Exit(code=0 if result.valid else 1)
 
 
-def _holders_file(path: Path) -> list[tuple[str, dt.date]]:
+def _cannot_read(option: str, path: Path, error: OSError, lang: str | None = None) -> str:
+    _ = messages(lang)
+    return _("{option}: {path} cannot be read: {reason}").format(
+        option=option, path=path, reason=error.strerror
+    )
+
+
+def _holders_file(path: Path, lang: str | None = None) -> list[tuple[str, dt.date]]:
     """The two holders of `zairyu verify --holders` (a file, or - for standard input)."""
     import sys
 
+    _ = messages(lang)
     try:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
         document = json.loads(text)
     except OSError as error:
-        fail(f"--holders: {path} cannot be read: {error.strerror}")
+        fail(_cannot_read("--holders", path, error, lang), lang=lang)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        fail(f"--holders: {path} is not JSON")
+        fail(_("--holders: {path} is not JSON").format(path=path), lang=lang)
     if not isinstance(document, list) or len(document) != 2:
-        fail('--holders: give a list of the two holders, [{"name": ..., "birth_date": ...}, ...]')
+        fail(
+            _("--holders: give a list of the two holders, {example}").format(
+                example='[{"name": ..., "birth_date": ...}, ...]'
+            ),
+            lang=lang,
+        )
     pairs: list[tuple[str, dt.date]] = []
     for position, item in enumerate(document, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            fail(f"--holders: holder {position} needs a name and a birth_date")
+            fail(
+                _("{option}: holder {position} needs a name and a birth_date").format(
+                    option="--holders", position=position
+                ),
+                lang=lang,
+            )
         birth = item.get("birth_date")
-        pairs.append((item["name"], _date(birth if isinstance(birth, str) else "", "birth_date")))
+        pairs.append(
+            (item["name"], _date(birth if isinstance(birth, str) else "", "birth_date", lang))
+        )
     return pairs
 
 
@@ -214,10 +262,13 @@ def _registry(
     if database_url is not None:
         settings.database_url = database_url
     secret_file = settings.data_dir / "secret.key"
+    _ = messages()
     if not create and not secret_file.exists():
         fail(
-            f"--data-dir: {settings.data_dir} holds no zairyu data ({secret_file.name} is"
-            " missing); give the directory the server uses"
+            _(
+                "--data-dir: {path} holds no zairyu data ({file} is missing); give the directory"
+                " the server uses"
+            ).format(path=settings.data_dir, file=secret_file.name)
         )
     try:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -256,17 +307,27 @@ def _actor(officer: str) -> str:
     """The audit log's actor for `--officer`; checked before anything is opened."""
     from zairyu.registry.payload import has_control_character
 
+    _ = messages()
     name = officer.strip()
     if not name:
-        fail("--officer: the name is empty")
+        fail(_("--officer: the name is empty"))
     if len(name) > MAX_OFFICER or has_control_character(name):
-        fail(f"--officer: give a name of at most {MAX_OFFICER} characters on one line")
+        fail(
+            _("--officer: give a name of at most {maximum} characters on one line").format(
+                maximum=MAX_OFFICER
+            )
+        )
     return f"officer:{name}"
 
 
 def _reason(reason: str, allowed: tuple[str, ...]) -> str:
     if reason not in allowed:
-        fail(f"--reason: {reason!r} is not one of {', '.join(allowed)}")
+        _ = messages()
+        fail(
+            _("--reason: {value} is not one of {allowed}").format(
+                value=repr(reason), allowed=", ".join(allowed)
+            )
+        )
     return reason
 
 
@@ -278,7 +339,17 @@ def _write(path: Path, data: bytes | str, option: str) -> None:
         else:
             path.write_text(data, encoding="utf-8")
     except OSError as error:
-        fail(f"{option}: {path} cannot be written: {error.strerror}")
+        _ = messages()
+        fail(
+            _("{option}: {path} cannot be written: {reason}").format(
+                option=option, path=path, reason=error.strerror
+            )
+        )
+
+
+def _wrote(path: Path) -> None:
+    _ = messages()
+    _out.print(_("wrote {path}").format(path=path), markup=False)
 
 
 @registry_app.command("register")
@@ -296,18 +367,23 @@ def register_command(
     actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url, create=True) as r:
         service.register_issuer(r.session, r.cipher, r.audit_key, actor, code, day)
-    _out.print(f"registered {code}")
+    _ = messages()
+    _out.print(_("registered {code}").format(code=code), markup=False)
 
 
-def _application_file(path: Path) -> dict[str, Any]:
+def _application_file(path: Path, lang: str | None = None) -> dict[str, Any]:
+    _ = messages(lang)
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        fail(f"--file: {path} cannot be read: {error.strerror}")
+        fail(_cannot_read("--file", path, error, lang), lang=lang)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        fail(f"--file: {path} is not a JSON file")
+        fail(_("{option}: {path} is not a JSON file").format(option="--file", path=path), lang=lang)
     if not isinstance(document, dict):
-        fail(f"--file: {path}: not a JSON object with holders and facts")
+        fail(
+            _("--file: {path}: not a JSON object with holders and facts").format(path=path),
+            lang=lang,
+        )
     return document
 
 
@@ -322,7 +398,7 @@ def apply_command(
         ),
     ],
     on: On = None,
-    lang: LangOption = "ja",
+    lang: LangOption = None,
     officer: Annotated[
         str | None,
         typer.Option("--officer", help="The officer entering it, for the audit log"),
@@ -335,19 +411,25 @@ def apply_command(
     from zairyu.registry.payload import Holder
 
     chosen = _lang(lang)
+    _ = messages(lang)
     actor = "officer-entry" if officer is None else _actor(officer)
-    document = _application_file(file)
+    document = _application_file(file, lang)
     holders_json, facts = document.get("holders"), document.get("facts", {})
     if not isinstance(holders_json, list) or len(holders_json) != 2:
-        fail("--file: holders must be a list of the two partners")
+        fail(_("--file: holders must be a list of the two partners"), lang=lang)
     if not isinstance(facts, dict):
-        fail("--file: facts must be an object of fact names and values")
+        fail(_("--file: facts must be an object of fact names and values"), lang=lang)
     holders: list[Holder] = []
     for position, item in enumerate(holders_json, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            fail(f"--file: holder {position} needs a name and a birth_date")
-        holders.append(Holder(item["name"], _date(str(item.get("birth_date")), "birth_date")))
-    day = _date(on, "--on")
+            fail(
+                _("{option}: holder {position} needs a name and a birth_date").format(
+                    option="--file", position=position
+                ),
+                lang=lang,
+            )
+        holders.append(Holder(item["name"], _date(str(item.get("birth_date")), "birth_date", lang)))
+    day = _date(on, "--on", lang)
     with _refusals(), _registry(data_dir, database_url) as r:
         found = service.apply(
             r.session,
@@ -368,7 +450,7 @@ def review_command(
     application_id: Annotated[str, typer.Argument(help="The application's id")],
     officer: Officer,
     on: On = None,
-    lang: LangOption = "ja",
+    lang: LangOption = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -378,7 +460,7 @@ def review_command(
     chosen = _lang(lang)
     _ = translations(chosen).gettext
     actor = _actor(officer)
-    day = None if on is None else _date(on, "--on")
+    day = None if on is None else _date(on, "--on", lang)
     with _refusals(), _registry(data_dir, database_url) as r:
         result = service.review(r.session, r.cipher, application_id, day)
         service.record_access(
@@ -431,7 +513,8 @@ def issue_command(
     from zairyu.registry.certificate_pdf import certificate_pdf
 
     if not oath_accepted:
-        fail("give --oath-accepted once both partners made the oath before you")
+        _ = messages()
+        fail(_("give --oath-accepted once both partners made the oath before you"))
     day = _date(on, "--on")
     actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
@@ -569,7 +652,8 @@ def rotate_command(
     actor = _actor(officer)
     with _refusals(), _registry(data_dir, database_url) as r:
         key_id = service.rotate_key(r.session, r.cipher, r.audit_key, actor, code, day)
-    _out.print(f"{code}: new key {key_id}")
+    _ = messages()
+    _out.print(_("{code}: new key {key}").format(code=code, key=key_id), markup=False)
 
 
 @keys_app.command("export")
@@ -584,7 +668,7 @@ def export_command(
     with _registry(data_dir, database_url) as r:
         document = published(r.session).to_json()
     _write(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n", "--out")
-    _out.print(f"wrote {out}")
+    _wrote(out)
 
 
 @registry_app.command("export-status")
@@ -600,7 +684,7 @@ def export_status_command(
     with _registry(data_dir, database_url) as r:
         document = published(r.session, day).to_json()
     _write(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n", "--out")
-    _out.print(f"wrote {out}")
+    _wrote(out)
 
 
 @registry_app.command("pdf")
@@ -625,7 +709,7 @@ def pdf_command(
             r.session, r.audit_key, actor, "certificate_print", certificate_id=row.id
         )
         _write(out, certificate_pdf(row, service.holders_of(r.cipher, row), base_url), "--out")
-    _out.print(f"wrote {out}")
+    _wrote(out)
 
 
 def register(app: typer.Typer) -> None:

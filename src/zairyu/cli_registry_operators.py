@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from zairyu.cli_common import fail
+from zairyu.cli_common import fail, messages
 from zairyu.cli_registry import DatabaseUrl, DataDir, Officer, _actor, _refusals, _registry
 
 if TYPE_CHECKING:
@@ -40,13 +40,22 @@ def _organisation_id(session: Session, given: str) -> str:
 
     from zairyu.workbench.models import Organisation
 
+    _ = messages()
     if session.get(Organisation, given) is not None:
         return given
     ids = session.scalars(select(Organisation.id).where(Organisation.name == given)).all()
     if not ids:
-        fail(f"--organisation: no organisation has the id or name {given!r}")
+        fail(
+            _("--organisation: no organisation has the id or name {value}").format(
+                value=repr(given)
+            )
+        )
     if len(ids) > 1:
-        fail(f"--organisation: {len(ids)} organisations are named {given!r}; give its id")
+        fail(
+            _("--organisation: {count} organisations are named {value}; give its id").format(
+                count=len(ids), value=repr(given)
+            )
+        )
     return ids[0]
 
 
@@ -65,7 +74,13 @@ def link_command(
     with _refusals(), _registry(data_dir, database_url) as r:
         organisation_id = _organisation_id(r.session, organisation)
         service.link_operator(r.session, r.audit_key, actor, organisation_id, issuer)
-    _out.print(f"organisation {organisation_id} operates {issuer}")
+    _ = messages()
+    _out.print(
+        _("organisation {organisation} operates {issuer}").format(
+            organisation=organisation_id, issuer=issuer
+        ),
+        markup=False,
+    )
 
 
 @operators_app.command("unlink")
@@ -83,7 +98,13 @@ def unlink_command(
     with _refusals(), _registry(data_dir, database_url) as r:
         organisation_id = _organisation_id(r.session, organisation)
         service.unlink_operator(r.session, r.audit_key, actor, organisation_id, issuer)
-    _out.print(f"organisation {organisation_id} no longer operates {issuer}")
+    _ = messages()
+    _out.print(
+        _("organisation {organisation} no longer operates {issuer}").format(
+            organisation=organisation_id, issuer=issuer
+        ),
+        markup=False,
+    )
 
 
 @operators_app.command("list")

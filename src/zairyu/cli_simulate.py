@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zairyu.cli_common import Language, fail
+from zairyu.cli_common import Language, cli_language, fail, value_error_message
 from zairyu.engine.facts import FactValueError, parse_iso_date
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
@@ -131,7 +131,13 @@ def simulate_command(
             "--out", help="Directory for the tables, charts and report (default: ./simulation-NAME)"
         ),
     ] = None,
-    lang: Annotated[Language, typer.Option("--lang", help="Language of the output")] = Language.en,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the output (default: $ZAIRYU_LANG, else the locale, else en)",
+        ),
+    ] = None,
 ) -> None:
     """Simulate a reform on a synthetic population: counts before and after, charts, a report."""
     # Polars and matplotlib load only when a simulation runs, not with every zairyu command.
@@ -139,35 +145,46 @@ def simulate_command(
     from zairyu.population.simulate import save_tables, simulate
     from zairyu.population.synthetic import PopulationError
 
+    code = cli_language(lang)
+    _ = translations(code).gettext
     try:
         chosen = reform_named(reform)
     except ReformError as error:
-        fail(str(error))
+        fail(str(error), lang=code)
     if not 1 <= size <= MAX_SIZE:
-        fail(f"--size must be between 1 and {MAX_SIZE}, not {size}")
+        fail(
+            _("--size must be between 1 and {maximum}, not {size}").format(
+                maximum=MAX_SIZE, size=size
+            ),
+            lang=code,
+        )
     if seed < 0:
-        fail(f"--seed must be 0 or more, not {seed}")
+        fail(_("--seed must be 0 or more, not {seed}").format(seed=seed), lang=code)
     day: dt.date | None = None
     if as_of is not None:
         try:
             day = parse_iso_date(as_of, "--as-of")
         except FactValueError as error:
-            fail(str(error))
+            fail(value_error_message(error, code), lang=code)
     directory = out if out is not None else Path(f"simulation-{chosen.name}")
     if directory.exists() and not directory.is_dir():
-        fail(f"--out {directory}: exists and is not a directory")
+        fail(_("--out {path}: exists and is not a directory").format(path=directory), lang=code)
     try:
         simulation = simulate(chosen, size=size, seed=seed, as_of=day)
     except (ReformError, PopulationError) as error:
-        fail(str(error))
+        fail(str(error), lang=code)
     console = Console(width=130)
-    _print(simulation, lang, console)
+    _print(simulation, Language(code), console)
     try:
         written = [
             *save_tables(simulation, directory),
-            *write_report(simulation, directory, lang.value),
+            *write_report(simulation, directory, code),
         ]
     except OSError as error:
-        fail(f"--out {directory}: cannot be written: {error.strerror}")
-    _ = translations(lang.value).gettext
+        fail(
+            _("--out {path}: cannot be written: {reason}").format(
+                path=directory, reason=error.strerror
+            ),
+            lang=code,
+        )
     console.print(_("Saved:") + " " + ", ".join(str(p) for p in written), highlight=False)

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zairyu.cli_common import Language, fail
+from zairyu.cli_common import Language, cli_language, fail
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
 from zairyu.stats.figures import StatTable, Topic, display, tables
@@ -67,7 +67,13 @@ def stats_command(
         Topic | None,
         typer.Argument(help="asylum, partnership or spouses (default: all three)"),
     ] = None,
-    lang: Annotated[Language, typer.Option("--lang", help="Language of the output")] = Language.en,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the output (default: $ZAIRYU_LANG, else the locale, else en)",
+        ),
+    ] = None,
     output: Annotated[
         StatsFormat,
         typer.Option("--format", help="text for people; csv or json for programs"),
@@ -78,15 +84,21 @@ def stats_command(
     ] = None,
 ) -> None:
     """Official statistics with their sources: asylum, partnership systems, same-sex spouses."""
-    code: Lang = "ja" if lang is Language.ja else "en"
+    code: Lang = cli_language(lang)
+    _ = translations(code).gettext
     topics = [topic] if topic is not None else list(Topic)
     if chart is not None:
         if topic is None:
-            fail("--chart draws one topic: name it (asylum, partnership or spouses)")
+            fail(_("--chart draws one topic: name it (asylum, partnership or spouses)"), lang=code)
         if chart.suffix.lower() != ".png":
-            fail(f"--chart {chart}: the file name must end in .png")
+            fail(_("--chart {path}: the file name must end in .png").format(path=chart), lang=code)
         if not chart.parent.is_dir():
-            fail(f"--chart {chart}: the directory {chart.parent} does not exist")
+            fail(
+                _("--chart {path}: the directory {folder} does not exist").format(
+                    path=chart, folder=chart.parent
+                ),
+                lang=code,
+            )
     selected = [t for each in topics for t in tables(each, code)]
     if output is StatsFormat.json:
         data = {
@@ -106,7 +118,11 @@ def stats_command(
         try:
             chart.write_bytes(draw(topic, code))
         except OSError as error:
-            fail(f"--chart {chart}: cannot be written: {error.strerror}")
+            fail(
+                _("--chart {path}: cannot be written: {reason}").format(
+                    path=chart, reason=error.strerror
+                ),
+                lang=code,
+            )
         if output is StatsFormat.text:
-            _ = translations(code).gettext
             Console().print(_("Chart saved:") + f" {chart}", highlight=False)

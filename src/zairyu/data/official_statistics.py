@@ -16,6 +16,7 @@ from pathlib import Path
 
 from zairyu.data.csvfile import DATA_DIR, ReferenceDataError, Row, read_rows
 from zairyu.engine.citations import SourceKind
+from zairyu.engine.text import Lang
 
 ASYLUM_FILE = DATA_DIR / "asylum_statistics.csv"
 CORRECTIONS_FILE = DATA_DIR / "asylum_corrections.csv"
@@ -52,6 +53,7 @@ CORRECTION_COLUMNS = (
     "official",
     "source_url",
     "notes",
+    "notes_ja",
 )
 PARTNERSHIP_COLUMNS = (
     "reference_date",
@@ -63,6 +65,7 @@ PARTNERSHIP_COLUMNS = (
     "source_kind",
     "source_url",
     "notes",
+    "notes_ja",
 )
 GRANT_COLUMNS = (
     "period_start",
@@ -73,6 +76,7 @@ GRANT_COLUMNS = (
     "source_kind",
     "source_url",
     "notes",
+    "notes_ja",
 )
 PRECISIONS = ("day", "month", "year")
 # Complementary protection exists from this day (2023 amendment); before it the figure is not
@@ -141,6 +145,15 @@ def load_asylum(path: Path = ASYLUM_FILE) -> tuple[AsylumYear, ...]:
     return tuple(years)
 
 
+def _japanese_notes(row: Row) -> str:
+    """The notes in Japanese: required whenever the English notes are given, so that no reader
+    of the Japanese pages meets an English-only note."""
+    notes_ja = row.text("notes_ja", required=False)
+    if row.text("notes", required=False) and not notes_ja:
+        raise row.fail("notes_ja", "is empty although notes is given")
+    return notes_ja
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     year: int
@@ -150,7 +163,11 @@ class Correction:
     official: int
     urls: tuple[str, ...]
     notes: str
+    notes_ja: str
     line: int
+
+    def note(self, lang: Lang) -> str:
+        return self.notes_ja if lang == "ja" else self.notes
 
 
 def load_corrections(
@@ -181,6 +198,7 @@ def load_corrections(
                 official=official,
                 urls=row.urls(),
                 notes=row.text("notes", required=False),
+                notes_ja=_japanese_notes(row),
                 line=row.line,
             )
         )
@@ -198,7 +216,11 @@ class PartnershipTotal:
     source_kind: SourceKind
     urls: tuple[str, ...]
     notes: str
+    notes_ja: str
     line: int
+
+    def note(self, lang: Lang) -> str:
+        return self.notes_ja if lang == "ja" else self.notes
 
     @property
     def label(self) -> str:
@@ -242,6 +264,7 @@ def load_partnership_totals(path: Path = PARTNERSHIP_FILE) -> tuple[PartnershipT
                 source_kind=row.source_kind(),
                 urls=row.urls(),
                 notes=row.text("notes", required=False),
+                notes_ja=_japanese_notes(row),
                 line=row.line,
             )
         )
@@ -258,7 +281,11 @@ class SpouseGrants:
     source_kind: SourceKind
     urls: tuple[str, ...]
     notes: str
+    notes_ja: str
     line: int
+
+    def note(self, lang: Lang) -> str:
+        return self.notes_ja if lang == "ja" else self.notes
 
 
 def load_spouse_grants(path: Path = GRANTS_FILE) -> tuple[SpouseGrants, ...]:
@@ -282,6 +309,7 @@ def load_spouse_grants(path: Path = GRANTS_FILE) -> tuple[SpouseGrants, ...]:
                 source_kind=row.source_kind(),
                 urls=row.urls(),
                 notes=row.text("notes", required=False),
+                notes_ja=_japanese_notes(row),
                 line=row.line,
             )
         )

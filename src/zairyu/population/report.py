@@ -4,6 +4,7 @@ HTML page (Jinja2; the charts are embedded, so the one file can be sent on its o
 from __future__ import annotations
 
 import base64
+import dataclasses
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from zairyu.i18n import translations
 from zairyu.law.facts import COUNTRIES, STATUSES
 from zairyu.law.pathways import PATHWAYS
 from zairyu.population.charts import before_after_bars
-from zairyu.population.parameters import parameter_docs
+from zairyu.population.parameter_docs_ja import PARAMETER_DOCS_JA
+from zairyu.population.parameters import ParameterDoc, parameter_docs
 from zairyu.population.simulate import FAVOURABLE, Simulation
 from zairyu.report import format_date
 from zairyu.stats.figures import kind_label
@@ -158,6 +160,15 @@ def _rows(table: pl.DataFrame) -> list[dict[str, object]]:
     return table.to_dicts()
 
 
+def documented_parameters(simulation: Simulation, lang: Lang) -> list[ParameterDoc]:
+    """Every parameter with its documentation in `lang` (English where a Japanese one is
+    missing, which `tests/test_population.py` does not let happen)."""
+    found = parameter_docs(simulation.parameters)
+    if lang != "ja":
+        return found
+    return [dataclasses.replace(p, doc=PARAMETER_DOCS_JA.get(p.name, p.doc)) for p in found]
+
+
 def render_html(simulation: Simulation, chart_list: list[Chart], lang: Lang) -> str:
     _ = translations(lang).gettext
     environment = Environment(
@@ -223,7 +234,12 @@ def render_html(simulation: Simulation, chart_list: list[Chart], lang: Lang) -> 
             )
         ],
         item_label=lambda item: item_label(item, lang, simulation),
-        parameters=parameter_docs(simulation.parameters),
+        parameters=documented_parameters(simulation, lang),
+        confidence_labels={
+            "confirmed": _("confirmed"),
+            "derived": _("derived"),
+            "unconfirmed": _("unconfirmed"),
+        },
         figures=[*marginals().statuses, *marginals().nationalities],
         total=marginals().total,
     )

@@ -111,7 +111,7 @@ def asylum_tables(lang: Lang) -> list[StatTable]:
             ("official", _("Official figure")),
             ("source_kind", _("Kind of source")),
             ("source_url", _("Source of the official figure")),
-            ("notes", _("Notes (English)")),
+            ("notes", _("Notes")),
         ),
         rows=tuple(
             {
@@ -122,7 +122,7 @@ def asylum_tables(lang: Lang) -> list[StatTable]:
                 "official": c.official,
                 "source_kind": kinds[c.year],
                 "source_url": " ; ".join(c.urls),
-                "notes": c.notes,
+                "notes": c.note(lang),
             }
             for c in corrections()
         ),
@@ -182,7 +182,7 @@ def partnership_tables(lang: Lang) -> list[StatTable]:
             ("registrations", _("Couples registered")),
             ("source_kind", _("Kind of source")),
             ("source_url", _("Source")),
-            ("notes", _("Notes (English)")),
+            ("notes", _("Notes")),
         ),
         rows=tuple(
             {
@@ -193,7 +193,7 @@ def partnership_tables(lang: Lang) -> list[StatTable]:
                 "registrations": t.registrations,
                 "source_kind": t.source_kind.value,
                 "source_url": " ; ".join(t.urls),
-                "notes": t.notes,
+                "notes": t.note(lang),
             }
             for t in partnership_totals()
         ),
@@ -217,7 +217,7 @@ def spouse_tables(lang: Lang) -> list[StatTable]:
                 ("what", _("What was granted")),
                 ("source_kind", _("Kind of source")),
                 ("source_url", _("Source")),
-                ("notes", _("Notes (English)")),
+                ("notes", _("Notes")),
             ),
             rows=tuple(
                 {
@@ -226,7 +226,7 @@ def spouse_tables(lang: Lang) -> list[StatTable]:
                     "what": g.what_ja if lang == "ja" else g.what_en,
                     "source_kind": g.source_kind.value,
                     "source_url": " ; ".join(g.urls),
-                    "notes": g.notes,
+                    "notes": g.note(lang),
                 }
                 for g in spouse_grants()
             ),

@@ -47,6 +47,8 @@ from zairyu.web.interview import (
     screening,
     unasked,
 )
+from zairyu.web.public_url import ENVIRONMENT_VARIABLE as PUBLIC_URL_VARIABLE
+from zairyu.web.public_url import parse_public_url
 from zairyu.web.store import InterviewExpiredError, InterviewStore
 from zairyu.workbench.cipher import KeyringCipher, legacy_field_cipher
 
@@ -68,6 +70,8 @@ class Settings:
     form_max_age_seconds: int = 2 * 60 * 60
     as_of: dt.date | None = None  # None: today in Japan
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # Written into certificates; None: the pages that would need it refuse (`public_url.py`).
+    public_url: str | None = None
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -79,6 +83,7 @@ class Settings:
             # How `zairyu serve --as-of` reaches worker processes; checked there first.
             settings.as_of = parse_iso_date(as_of, "ZAIRYU_AS_OF")
         settings.max_body_bytes = max_body_bytes(os.environ.get("ZAIRYU_MAX_BODY_BYTES"))
+        settings.public_url = parse_public_url(os.environ.get(PUBLIC_URL_VARIABLE))
         return settings
 
     def today(self) -> dt.date:
@@ -470,7 +475,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             token=token,
             rows=rows,
             remaining=remaining is not None,
-            link=str(request.url_for("resume", token=token)),
+            # The configured address when there is one: behind a proxy the request's is not it.
+            link=f"{settings.public_url}/i/{token}"
+            if settings.public_url
+            else str(request.url_for("resume", token=token)),
             back_url=_question_url(token, interview.asked[-1] if interview.asked else None),
         )
 

@@ -283,14 +283,18 @@ def router(
     def certificate_file(request: Request, certificate_id: str) -> Response:
         try:
             with officer(request) as session:
+                # Never the request's Host: a forged one would send the certificate's readers to
+                # another site for as long as the paper lasts. Unset: refused before anything is
+                # looked up or recorded, the same for every certificate.
+                public_url: str | None = request.app.state.settings.public_url
+                if public_url is None:
+                    return page(request, "public_url_missing.html", 503)
                 found = service.certificate(session, certificate_id)
                 service.record_access(
                     session, key, request.state.officer, "certificate_print",
                     certificate_id=found.id,
                 )  # fmt: skip
-                pdf = certificate_pdf(
-                    found, service.holders_of(cipher, found), str(request.base_url)
-                )
+                pdf = certificate_pdf(found, service.holders_of(cipher, found), public_url)
         except (_NotAllowedError, _ForbiddenError, _ForgedFormError) as error:
             return refused(request, error)
         except service.RegistryNotFoundError:
