@@ -277,7 +277,7 @@ def test_a_certificate_is_printed_again(issued: tuple[Path, str, str], tmp_path:
     assert payload[-4:] in text
     code, output = _run(
         "registry", "pdf", "f" * 32, "--out", str(out), "--officer", "tanaka",
-        "--data-dir", str(data),
+        "--base-url", "https://city.example", "--data-dir", str(data),
     )  # fmt: skip
     assert code == 2
     assert "no certificate" in output
@@ -300,5 +300,59 @@ def test_a_field_key_rotation_reencrypts_the_registry_so_the_old_key_can_go(
     # Once every sealed field is under the new key, the old one is removed from the key file.
     key_file(data).write_text(lines[0] + "\n", encoding="utf-8")
     out = tmp_path / "after-rotation.pdf"
-    _officer(data, "pdf", certificate, "--out", str(out), "--officer", "tanaka")
+    _officer(
+        data, "pdf", certificate, "--out", str(out), "--officer", "tanaka",
+        "--base-url", "https://city.example",
+    )  # fmt: skip
     assert FIRST[0] in PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+
+
+def test_a_certificate_is_printed_only_with_a_real_public_address(
+    issued: tuple[Path, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No placeholder address goes on paper: without --base-url or ZAIRYU_PUBLIC_URL the PDF
+    is refused and nothing is written; a bad address is refused naming the option; the
+    environment's address is the default."""
+    data, certificate, _ = issued
+    monkeypatch.delenv("ZAIRYU_PUBLIC_URL", raising=False)
+    out = tmp_path / "again.pdf"
+    base = ("registry", "pdf", certificate, "--out", str(out), "--officer", "tanaka")
+    code, output = _run(*base, "--data-dir", str(data))
+    assert code == 2
+    assert "ZAIRYU_PUBLIC_URL" in output
+    assert not out.exists()
+    code, output = _run(*base, "--base-url", "ftp://city.example", "--data-dir", str(data))
+    assert code == 2
+    assert "--base-url" in output
+    assert not out.exists()
+    monkeypatch.setenv("ZAIRYU_PUBLIC_URL", "https://Partnership.City.example/")
+    code, output = _run(*base, "--data-dir", str(data))
+    assert code == 0, output
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "https://partnership.city.example/verify" in text
+
+
+def test_issuing_with_a_pdf_but_no_address_issues_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ZAIRYU_PUBLIC_URL", raising=False)
+    data = tmp_path / "data"
+    on = ("--on", "2025-01-06")
+    _officer(data, "register", "fukuoka-city", "--officer", "tanaka", *on)
+    form = tmp_path / "application.json"
+    form.write_text(json.dumps(APPLICATION, ensure_ascii=False), encoding="utf-8")
+    application = _officer(data, "apply", "--issuer", "fukuoka-city", "--file", str(form), *on)
+    pdf = tmp_path / "certificate.pdf"
+    code, output = _run(
+        "registry", "issue", application, "--officer", "tanaka", "--oath-accepted", *on,
+        "--pdf", str(pdf), "--data-dir", str(data),
+    )  # fmt: skip
+    assert code == 2
+    assert "ZAIRYU_PUBLIC_URL" in output
+    assert not pdf.exists()
+    # Nothing was issued: the same application is issued once the address is given.
+    line = _officer(
+        data, "issue", application, "--officer", "tanaka", "--oath-accepted", *on,
+        "--pdf", str(pdf), "--base-url", "https://registry.example",
+    )  # fmt: skip
+    assert line.split()[1:3] == ["fukuoka-city", "1"]

@@ -679,7 +679,8 @@ def test_an_unwritable_pdf_issues_nothing_and_every_read_is_audited(tmp_path: Pa
     application = application.strip()
     issue = ("registry", "issue", application, "--officer", "tanaka", "--oath-accepted", *on,
              "--data-dir", str(data))  # fmt: skip
-    code, output = _run(*issue, "--pdf", str(tmp_path / "no" / "such" / "dir.pdf"))
+    code, output = _run(*issue, "--pdf", str(tmp_path / "no" / "such" / "dir.pdf"),
+                        "--base-url", "https://city.example")  # fmt: skip
     assert code == 2
     assert "--pdf" in output
     assert "cannot be written" in output
@@ -708,7 +709,7 @@ def test_an_unwritable_pdf_issues_nothing_and_every_read_is_audited(tmp_path: Pa
     assert code == 0, output
     out = tmp_path / "again.pdf"
     code, output = _run("registry", "pdf", certificate, "--out", str(out), "--officer", "sato",
-                        "--data-dir", str(data))  # fmt: skip
+                        "--base-url", "https://city.example", "--data-dir", str(data))  # fmt: skip
     assert code == 0, output
     code, output = _run("registry", "keys", "export", "--out", str(tmp_path / "no" / "k.json"),
                         "--data-dir", str(data))  # fmt: skip

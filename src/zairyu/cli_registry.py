@@ -86,6 +86,38 @@ def _lang(value: str | None) -> Lang:
     return value  # type: ignore[return-value,unused-ignore]
 
 
+PublicUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar="ZAIRYU_PUBLIC_URL",
+        help="The site where people check certificates, printed on the PDF and in its QR code"
+        " (default: $ZAIRYU_PUBLIC_URL)",
+    ),
+]
+
+
+def _public_url(value: str | None) -> str:
+    """The checked address to print on a certificate. There is no default: a placeholder on
+    paper that people scan for years would send them nowhere, or to whoever owns it."""
+    from zairyu.engine.facts import FactValueError
+    from zairyu.web.public_url import parse_public_url
+
+    _ = messages()
+    try:
+        parsed = parse_public_url(value, "--base-url")
+    except FactValueError as error:
+        fail(str(error))
+    if parsed is None:
+        fail(
+            _(
+                "give --base-url or set ZAIRYU_PUBLIC_URL: the address where people check"
+                " certificates, printed on the PDF and in its QR code"
+            )
+        )
+    return parsed
+
+
 def _date(value: str | None, option: str, lang: str | None = None) -> dt.date:
     if value is None:
         from zairyu.web.app import Settings
@@ -502,9 +534,7 @@ def issue_command(
     ] = False,
     on: On = None,
     pdf: Annotated[Path | None, typer.Option("--pdf", help="Write the certificate here")] = None,
-    base_url: Annotated[
-        str, typer.Option("--base-url", help="The site that verifies, printed on the PDF")
-    ] = "https://zairyu.example",
+    base_url: PublicUrl = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -517,6 +547,8 @@ def issue_command(
         fail(_("give --oath-accepted once both partners made the oath before you"))
     day = _date(on, "--on")
     actor = _actor(officer)
+    # Checked before anything is issued: a certificate that cannot be printed is not issued.
+    address = _public_url(base_url) if pdf is not None else ""
     with _refusals(), _registry(data_dir, database_url) as r:
         service.accept_oath(r.session, r.audit_key, actor, application_id, day)
         issued = service.issue(
@@ -531,7 +563,7 @@ def issue_command(
         if pdf is not None:
             # Written inside the transaction: a file that cannot be written issues nothing.
             holders = service.holders_of(r.cipher, issued.certificate)
-            _write(pdf, certificate_pdf(issued.certificate, holders, base_url), "--pdf")
+            _write(pdf, certificate_pdf(issued.certificate, holders, address), "--pdf")
     row = issued.certificate
     _out.print(f"{row.id} {row.issuer_code} {row.number} {issued.payload}", markup=False)
 
@@ -692,9 +724,7 @@ def pdf_command(
     certificate_id: Annotated[str, typer.Argument(help="The certificate's id")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the PDF")],
     officer: Officer,
-    base_url: Annotated[
-        str, typer.Option("--base-url", help="The site that verifies, printed on the PDF")
-    ] = "https://zairyu.example",
+    base_url: PublicUrl = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -703,12 +733,13 @@ def pdf_command(
     from zairyu.registry.certificate_pdf import certificate_pdf
 
     actor = _actor(officer)
+    address = _public_url(base_url)
     with _refusals(), _registry(data_dir, database_url) as r:
         row = service.certificate(r.session, certificate_id)
         service.record_access(
             r.session, r.audit_key, actor, "certificate_print", certificate_id=row.id
         )
-        _write(out, certificate_pdf(row, service.holders_of(r.cipher, row), base_url), "--out")
+        _write(out, certificate_pdf(row, service.holders_of(r.cipher, row), address), "--out")
     _wrote(out)
 
 
