@@ -500,6 +500,17 @@ REVIEW_PERIOD_PASSED = Rule(
     citations=(asrc.REVIEW_WITHIN_7_DAYS, asrc.UNCONFIRMED_REVIEW_ARTICLE),
 )
 
+# Shown by both pathways' guidance; stated once so that its date and sources cannot drift apart.
+REVIEW_REQUEST_DEADLINE = Deadline(
+    "review_request",
+    T(
+        "審査請求の期限（不認定の通知を受けた日から7日以内）",
+        "Last day to request a review (within 7 days of the refusal notice)",
+    ),
+    shifted(REFUSAL_NOTIFIED_ON, days=7),
+    (asrc.REVIEW_WITHIN_7_DAYS, asrc.UNCONFIRMED_REVIEW_ARTICLE),
+)
+
 
 # --- Triage of 2018-01-15 (applications by status holders), as practitioners describe it ------
 
@@ -905,15 +916,7 @@ RECOGNITION_GUIDANCE = Guidance(
     ),
     procedure="refugee_recognition",
     deadlines=(
-        Deadline(
-            "review_request",
-            T(
-                "審査請求の期限（不認定の通知を受けた日から7日以内）",
-                "Last day to request a review (within 7 days of the refusal notice)",
-            ),
-            shifted(REFUSAL_NOTIFIED_ON, days=7),
-            (asrc.REVIEW_WITHIN_7_DAYS, asrc.UNCONFIRMED_REVIEW_ARTICLE),
-        ),
+        REVIEW_REQUEST_DEADLINE,
         Deadline(
             "six_months_from_landing",
             T(
@@ -1331,15 +1334,7 @@ PROVISIONAL_GUIDANCE = Guidance(
             SIX_MONTHS_FROM_KNOWLEDGE,
             (asrc.ACT_ART_61_2_4, asrc.ACT_ART_61_2_2),
         ),
-        Deadline(
-            "review_request",
-            T(
-                "審査請求の期限（不認定の通知を受けた日から7日以内）",
-                "Last day to request a review (within 7 days of the refusal notice)",
-            ),
-            shifted(REFUSAL_NOTIFIED_ON, days=7),
-            (asrc.REVIEW_WITHIN_7_DAYS, asrc.UNCONFIRMED_REVIEW_ARTICLE),
-        ),
+        REVIEW_REQUEST_DEADLINE,
     ),
 )
 

@@ -1,4 +1,5 @@
-"""Rules several pathways read: who is Japanese, who is legally a spouse of whom.
+"""Rules several pathways read: who is Japanese, who is legally a spouse of whom; and the
+requirement and alternatives that several pathways state in the same words on the same source.
 
 "Spouse" in the family statuses (Spouse or Child of Japanese National, Spouse or Child of
 Permanent Resident, Dependent) means a spouse in a marriage valid under Japanese law, which does
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from zairyu.engine.expr import Rule, all_of, any_of, eq, is_in, not_
 from zairyu.engine.facts import Fact
+from zairyu.engine.pathway import Alternative, Effect, Requirement
 from zairyu.engine.text import Text
 from zairyu.law import sources as src
 from zairyu.law.facts import (
@@ -55,6 +57,28 @@ APPLICANT_FOREIGN = Rule(
     ),
     expr=not_(APPLICANT_JAPANESE),
     citations=(src.ACT_ART_2_FOREIGN_NATIONAL,),
+)
+
+NO_STATUS_FOR_JAPANESE = Alternative(
+    T(
+        "日本国民には在留資格は必要ありません。",
+        "A Japanese national needs no status of residence.",
+    ),
+    (src.ACT_ART_2_FOREIGN_NATIONAL,),
+)
+
+# Pathways whose refusal of a Japanese applicant says no more than this share it; those with a
+# pathway-specific reason (asylum, special permission) state their own.
+APPLICANT_FOREIGN_REQUIRED = Requirement(
+    APPLICANT_FOREIGN, Effect.REQUIRED, if_not_met=(NO_STATUS_FOR_JAPANESE,)
+)
+
+OWN_STATUS = Alternative(
+    T(
+        "ご自身の活動に基づく在留資格（就労・留学など）を取得する道があります。",
+        "You may qualify for a status of your own (work, study and others).",
+    ),
+    (src.ACT_APPENDED_TABLES,),
 )
 
 MARRIED_UNDER_JAPANESE_LAW = Rule(

@@ -59,8 +59,9 @@ from zairyu.engine.text import Text
 from zairyu.law import long_term_resident_sources as lsrc
 from zairyu.law import sources as src
 from zairyu.law.common import (
-    APPLICANT_FOREIGN,
+    APPLICANT_FOREIGN_REQUIRED,
     MARRIED_UNDER_JAPANESE_LAW,
+    OWN_STATUS,
     PARTNER_JAPANESE,
     SPOUSE_OF_JAPANESE_OR_PERMANENT,
 )
@@ -814,20 +815,6 @@ IN_FORCE = in_force_rule(
     (lsrc.ACT_TABLE_II_LONG_TERM_RESIDENT, lsrc.NOTICE),
 )
 
-FOREIGN = Requirement(
-    APPLICANT_FOREIGN,
-    Effect.REQUIRED,
-    if_not_met=(
-        Alternative(
-            T(
-                "日本国民には在留資格は必要ありません。",
-                "A Japanese national needs no status of residence.",
-            ),
-            (src.ACT_ART_2_FOREIGN_NATIONAL,),
-        ),
-    ),
-)
-
 BASIS = Requirement(
     Rule(
         id=f"{ID}.basis",
@@ -866,13 +853,7 @@ BASIS = Requirement(
             ),
             (src.TOKYO_HIGH_COURT_2023, src.SUPREME_COURT_2025),
         ),
-        Alternative(
-            T(
-                "ご自身の活動に基づく在留資格（就労・留学など）を取得する道があります。",
-                "You may qualify for a status of your own (work, study and others).",
-            ),
-            (src.ACT_APPENDED_TABLES,),
-        ),
+        OWN_STATUS,
         Alternative(
             T(
                 "在留資格がない場合は、在留特別許可（入管法第50条）が考慮されることがあります。専門家に相談してください。",
@@ -1301,7 +1282,7 @@ PATHWAY = Pathway(
         " recognition may lead to a case-by-case grant on a change of status.",
     ),
     in_force=IN_FORCE,
-    requirements=(FOREIGN, BASIS, NOTIFIED_REQUIREMENT),
+    requirements=(APPLICANT_FOREIGN_REQUIRED, BASIS, NOTIFIED_REQUIREMENT),
     guidance=GUIDANCE,
     caveats=CAVEATS,
     factors=FACTORS,

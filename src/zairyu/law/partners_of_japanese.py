@@ -37,7 +37,7 @@ from zairyu.engine.pathway import (
 from zairyu.engine.text import Text
 from zairyu.law import partners_of_japanese_sources as pj
 from zairyu.law import sources as src
-from zairyu.law.common import APPLICANT_FOREIGN, PARTNER_JAPANESE
+from zairyu.law.common import APPLICANT_FOREIGN_REQUIRED, OWN_STATUS, PARTNER_JAPANESE
 from zairyu.law.facts import (
     APPLICANT_IN_JAPAN,
     APPLICANT_STATUS,
@@ -61,13 +61,6 @@ HELD_STATUSES = frozenset(STATUSES.names) - {NO_STATUS}
 
 # --- Alternatives shared by several requirements ----------------------------------------------
 
-OWN_STATUS = Alternative(
-    T(
-        "ご自身の活動に基づく在留資格（就労・留学など）を取得する道があります。",
-        "You may qualify for a status of your own (work, study and others).",
-    ),
-    (src.ACT_APPENDED_TABLES,),
-)
 SPECIAL_PERMISSION = Alternative(
     T(
         "在留資格がない場合は、退去強制の手続の中で在留特別許可（入管法第50条）が考慮されることがあります。日本人男性と長年同居した台湾人男性に2019年3月15日に許可された例が報道されています（法務省はパートナー関係を特に重視したものではないと説明）。専門家に相談してください。",
@@ -164,20 +157,6 @@ PARTNER_IS_JAPANESE = Requirement(
                 " same-sex spouses of foreign residents (Designated Activities) may apply.",
             ),
             (src.NOTICE_2013, src.NOTICE_2013_IN_JUDGMENT),
-        ),
-    ),
-)
-
-FOREIGN = Requirement(
-    APPLICANT_FOREIGN,
-    Effect.REQUIRED,
-    if_not_met=(
-        Alternative(
-            T(
-                "日本国民には在留資格は必要ありません。",
-                "A Japanese national needs no status of residence.",
-            ),
-            (src.ACT_ART_2_FOREIGN_NATIONAL,),
         ),
     ),
 )
@@ -421,7 +400,7 @@ PATHWAY = Pathway(
         AFTER_JUDGMENT,
         SAME_SEX_COUPLE,
         PARTNER_IS_JAPANESE,
-        FOREIGN,
+        APPLICANT_FOREIGN_REQUIRED,
         FORMAL_RELATIONSHIP,
         LIVES_TOGETHER,
         LAWFUL_STAY,

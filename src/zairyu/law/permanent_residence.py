@@ -58,7 +58,11 @@ from zairyu.engine.tables import DatedTable, Window
 from zairyu.engine.text import Text
 from zairyu.law import permanent_residence_sources as prs
 from zairyu.law import sources as src
-from zairyu.law.common import APPLICANT_FOREIGN, PERMANENT_STATUSES, SPOUSE_OF_JAPANESE_OR_PERMANENT
+from zairyu.law.common import (
+    APPLICANT_FOREIGN_REQUIRED,
+    PERMANENT_STATUSES,
+    SPOUSE_OF_JAPANESE_OR_PERMANENT,
+)
 from zairyu.law.facts import (
     APPLICANT_CHILD_OF,
     APPLICANT_CRIMINAL_RECORD,
@@ -606,20 +610,6 @@ NOT_YET_PERMANENT = Requirement(
                 " a prison sentence for certain offences (see the caveats).",
             ),
             (prs.ISA_2024_OVERVIEW, prs.EFFECTIVE_2027),
-        ),
-    ),
-)
-
-IS_FOREIGN = Requirement(
-    APPLICANT_FOREIGN,
-    Effect.REQUIRED,
-    if_not_met=(
-        Alternative(
-            T(
-                "日本国民には在留資格は必要ありません。",
-                "A Japanese national needs no status of residence.",
-            ),
-            (src.ACT_ART_2_FOREIGN_NATIONAL,),
         ),
     ),
 )
@@ -1319,7 +1309,7 @@ PATHWAY = Pathway(
     in_force=IN_FORCE,
     requirements=(
         NOT_YET_PERMANENT,
-        IS_FOREIGN,
+        APPLICANT_FOREIGN_REQUIRED,
         IN_JAPAN_WITH_STATUS,
         GOOD_CONDUCT,
         INDEPENDENT_LIVELIHOOD,

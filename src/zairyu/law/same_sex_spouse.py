@@ -44,7 +44,12 @@ from zairyu.engine.pathway import (
 )
 from zairyu.engine.text import Text
 from zairyu.law import sources as src
-from zairyu.law.common import APPLICANT_JAPANESE, PARTNER_JAPANESE
+from zairyu.law.common import (
+    APPLICANT_JAPANESE,
+    NO_STATUS_FOR_JAPANESE,
+    OWN_STATUS,
+    PARTNER_JAPANESE,
+)
 from zairyu.law.facts import (
     APPLICANT_HAS_OTHER_NATIONALITY,
     APPLICANT_NATIONALITY,
@@ -189,15 +194,7 @@ APPLICANT_FOREIGN = Requirement(
         citations=(src.ACT_ART_2_FOREIGN_NATIONAL,),
     ),
     Effect.REQUIRED,
-    if_not_met=(
-        Alternative(
-            T(
-                "日本国民には在留資格は必要ありません。",
-                "A Japanese national needs no status of residence.",
-            ),
-            (src.ACT_ART_2_FOREIGN_NATIONAL,),
-        ),
-    ),
+    if_not_met=(NO_STATUS_FOR_JAPANESE,),
 )
 
 PARTNER_FOREIGN = Requirement(
@@ -240,13 +237,7 @@ PARTNER_FOREIGN = Requirement(
             ),
             (src.TOKYO_HIGH_COURT_2023, src.SUPREME_COURT_2025),
         ),
-        Alternative(
-            T(
-                "ご自身の活動に基づく在留資格（就労・留学など）を取得する道があります。",
-                "You may qualify for a status of your own (work, study and others).",
-            ),
-            (src.ACT_APPENDED_TABLES,),
-        ),
+        OWN_STATUS,
         Alternative(
             T(
                 "在留資格がない場合は、在留特別許可（入管法第50条）が考慮されることがあります（2019年3月15日の許可例）。専門家に相談してください。",

@@ -562,6 +562,21 @@ def router(
             },
         )
 
+    def refused(
+        request: Request,
+        session: Session,
+        login: web_sessions.Login,
+        case_id: str,
+        errors: Mapping[str, str],
+        *,
+        typed: Mapping[str, str] | None = None,
+        status_code: int = 400,
+    ) -> HTMLResponse:
+        """The case page again, with what was wrong beside the form that sent it."""
+        return case_page(
+            request, session, login, case_id, status_code=status_code, errors=errors, typed=typed
+        )
+
     @pages.get("/cases/{case_id}", response_class=HTMLResponse)
     def show_case(request: Request, case_id: str) -> HTMLResponse:
         with acting(request) as (session, login):
@@ -576,13 +591,13 @@ def router(
                 wb.transition(session, login.user, cipher, key, case_id, target)
             except wb.WorkflowError:
                 session.rollback()
-                return case_page(
+                return refused(
                     request,
                     session,
                     login,
                     case_id,
+                    {"to_status": _("Choose one of the statuses this case can move to")},
                     status_code=409,
-                    errors={"to_status": _("Choose one of the statuses this case can move to")},
                 )
         return RedirectResponse(f"{PREFIX}/cases/{case_id}#status", status_code=303)
 
@@ -595,13 +610,12 @@ def router(
                 wb.assign(session, login.user, cipher, key, case_id, chosen or None)
             except ValueError:
                 session.rollback()
-                return case_page(
+                return refused(
                     request,
                     session,
                     login,
                     case_id,
-                    status_code=400,
-                    errors={"assignee": _("Choose a caseworker of the case's organisation")},
+                    {"assignee": _("Choose a caseworker of the case's organisation")},
                     typed={"assignee": chosen},
                 )
         return RedirectResponse(f"{PREFIX}/cases/{case_id}#assignment", status_code=303)
@@ -617,14 +631,8 @@ def router(
             elif len(body) > _MAX_FIELD:
                 error = _("A note can have at most {count} characters").format(count=_MAX_FIELD)
             if error:
-                return case_page(
-                    request,
-                    session,
-                    login,
-                    case_id,
-                    status_code=400,
-                    errors={"note": error},
-                    typed={"note": body},
+                return refused(
+                    request, session, login, case_id, {"note": error}, typed={"note": body}
                 )
             wb.add_note(session, login.user, cipher, key, case_id, body)
         return RedirectResponse(f"{PREFIX}/cases/{case_id}#notes", status_code=303)
@@ -635,13 +643,12 @@ def router(
         async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             title = fields.get("document", "").strip()
             if not title or len(title) > 1000:
-                return case_page(
+                return refused(
                     request,
                     session,
                     login,
                     case_id,
-                    status_code=400,
-                    errors={"document": _("Enter the document's name (at most 1000 characters)")},
+                    {"document": _("Enter the document's name (at most 1000 characters)")},
                     typed={"document": fields.get("document", "")},
                 )
             wb.add_document(session, login.user, cipher, key, case_id, title)
@@ -653,13 +660,12 @@ def router(
         async with posted_to_case(request, case_id) as (session, login, fields, case_id):
             status = fields.get("status", "")
             if status not in wb.DOCUMENT_STATUSES:
-                return case_page(
+                return refused(
                     request,
                     session,
                     login,
                     case_id,
-                    status_code=400,
-                    errors={"documents": _("Choose one of the document statuses")},
+                    {"documents": _("Choose one of the document statuses")},
                 )
             wb.update_document_status(
                 session,
@@ -814,13 +820,12 @@ def router(
             try:
                 as_of = dt.date.fromisoformat(typed) if typed else today()
             except ValueError:
-                return case_page(
+                return refused(
                     request,
                     session,
                     login,
                     case_id,
-                    status_code=400,
-                    errors={"as_of": _("Enter the date as year-month-day, like 2026-11-22")},
+                    {"as_of": _("Enter the date as year-month-day, like 2026-11-22")},
                     typed={"as_of": typed},
                 )
             row = wb.screen_case(session, login.user, cipher, key, case_id, as_of, lang)

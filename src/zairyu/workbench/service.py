@@ -153,6 +153,15 @@ def _audit(session: Session, key: bytes, user: User, action: str, subject: str) 
     append(session, key, actor=actor_of(user), action=action, subject=subject)
 
 
+def _add_audited(session: Session, key: bytes, user: User, row: T, action: str, subject: str) -> T:
+    """Stores a new row and audits the write in the same transaction, so that no write goes
+    unrecorded and no record names a row that was not stored."""
+    session.add(row)
+    session.flush()
+    _audit(session, key, user, action, subject)
+    return row
+
+
 def _authorise(
     session: Session, key: bytes, user: User, action: Action, scope: Scope | None, subject: str
 ) -> None:
@@ -233,19 +242,15 @@ def bootstrap_admin(session: Session, key: bytes, username: str, password: str) 
         active=True,
         created_at=_now(),
     )
-    session.add(user)
-    session.flush()
-    _audit(session, key, user, "user.create", f"user:{user.id}")
-    return user
+    return _add_audited(session, key, user, user, "user.create", f"user:{user.id}")
 
 
 def create_organisation(session: Session, actor: User, key: bytes, name: str) -> Organisation:
     organisation = Organisation(id=new_id(), name=name, created_at=_now())
     _authorise(session, key, actor, Action.ORGANISATION_MANAGE, None, "organisations")
-    session.add(organisation)
-    session.flush()
-    _audit(session, key, actor, "organisation.create", f"organisation:{organisation.id}")
-    return organisation
+    return _add_audited(
+        session, key, actor, organisation, "organisation.create", f"organisation:{organisation.id}"
+    )
 
 
 def create_user(
@@ -274,10 +279,7 @@ def create_user(
         active=True,
         created_at=_now(),
     )
-    session.add(user)
-    session.flush()
-    _audit(session, key, actor, "user.create", f"user:{user.id}")
-    return user
+    return _add_audited(session, key, actor, user, "user.create", f"user:{user.id}")
 
 
 def login_subject(key: bytes, username: str) -> str:
@@ -360,9 +362,7 @@ def issue_token(
         expires_at=now + lifetime,
         revoked_at=None,
     )
-    session.add(row)
-    session.flush()
-    _audit(session, key, user, "token.issue", f"token:{row.id}")
+    _add_audited(session, key, user, row, "token.issue", f"token:{row.id}")
     return token
 
 
@@ -469,10 +469,7 @@ def create_person(
         created_by=actor.id,
         created_at=_now(),
     )
-    session.add(person)
-    session.flush()
-    _audit(session, key, actor, "person.write", f"person:{person_id}")
-    return person
+    return _add_audited(session, key, actor, person, "person.write", f"person:{person_id}")
 
 
 def _person_view(cipher: FieldCipher, person: Person) -> PersonView:
@@ -815,10 +812,7 @@ def screen_case(
         made_by=actor.id,
         made_at=_now(),
     )
-    session.add(row)
-    session.flush()
-    _audit(session, key, actor, "determination.write", f"case:{case.id}")
-    return row
+    return _add_audited(session, key, actor, row, "determination.write", f"case:{case.id}")
 
 
 def get_determination(
@@ -985,10 +979,7 @@ def add_document(
         updated_by=actor.id,
         updated_at=_now(),
     )
-    session.add(row)
-    session.flush()
-    _audit(session, key, actor, "document.write", f"case:{case.id}")
-    return row
+    return _add_audited(session, key, actor, row, "document.write", f"case:{case.id}")
 
 
 def update_document_status(
@@ -1077,10 +1068,7 @@ def add_deadline(
     """A deadline entered by hand (source "manual")."""
     case = _case(session, key, actor, case_id, Action.DEADLINE_WRITE)
     row = _new_deadline(cipher, actor, case.id, due, text, "manual", None)
-    session.add(row)
-    session.flush()
-    _audit(session, key, actor, "deadline.write", f"case:{case.id}")
-    return row
+    return _add_audited(session, key, actor, row, "deadline.write", f"case:{case.id}")
 
 
 def deadlines_from_determination(
@@ -1173,10 +1161,7 @@ def add_note(
         author_id=actor.id,
         created_at=_now(),
     )
-    session.add(row)
-    session.flush()
-    _audit(session, key, actor, "note.write", f"case:{case.id}")
-    return row
+    return _add_audited(session, key, actor, row, "note.write", f"case:{case.id}")
 
 
 def list_notes(
