@@ -8,15 +8,16 @@ not provide for same-sex marriage: a same-sex spouse is never a "spouse" in thes
 
 from __future__ import annotations
 
-from zairyu.engine.expr import Rule, all_of, any_of, eq, is_in, not_
+from zairyu.engine.expr import Rule, all_of, any_of, eq, is_in, lift, not_
 from zairyu.engine.facts import Fact
-from zairyu.engine.pathway import Alternative, Effect, Requirement
+from zairyu.engine.pathway import Alternative, Deadline, Effect, Requirement
 from zairyu.engine.text import Text
 from zairyu.law import sources as src
 from zairyu.law.facts import (
     APPLICANT_HAS_OTHER_NATIONALITY,
     APPLICANT_NATIONALITY,
     APPLICANT_OTHER_NATIONALITY,
+    APPLICANT_STAY_EXPIRES,
     HAS_PARTNER,
     MARRIAGE,
     PARTNER_HAS_OTHER_NATIONALITY,
@@ -80,6 +81,28 @@ OWN_STATUS = Alternative(
     ),
     (src.ACT_APPENDED_TABLES,),
 )
+
+# The court cases on a same-sex spouse of a Japanese national asking for Long-Term Resident.
+LONG_TERM_RESIDENT_REFUSED = Alternative(
+    T(
+        "「定住者」への変更は東京高裁令和5年11月2日判決で認められず、最高裁が令和7年2月20日に上告を受理せず確定しました。",
+        "A change to Long-Term Resident was refused by the Tokyo High Court on 2023-11-02, and the"
+        " Supreme Court declined the appeal on 2025-02-20, so that refusal is final.",
+    ),
+    (src.TOKYO_HIGH_COURT_2023, src.SUPREME_COURT_2025),
+)
+
+# A change of status is applied for while the current period of stay runs (Art. 20).
+APPLY_FOR_CHANGE_BEFORE_STAY_ENDS = Deadline(
+    "apply_before_stay_ends",
+    T(
+        "現在の在留期間の満了日までに変更申請をする",
+        "Apply for the change before your current period of stay ends",
+    ),
+    lift(APPLICANT_STAY_EXPIRES),
+    (src.ACT_ART_20_CHANGE_OF_STATUS, src.ISA_CHANGE_OF_STATUS),
+)
+
 
 MARRIED_UNDER_JAPANESE_LAW = Rule(
     id="relationship.marriage_valid_in_japan",

@@ -24,7 +24,6 @@ from zairyu.engine.case import Constraint
 from zairyu.engine.expr import Const, Period, Rule, all_of, any_of, eq, is_in, lift, not_
 from zairyu.engine.pathway import (
     Alternative,
-    Deadline,
     Document,
     Effect,
     Guidance,
@@ -37,11 +36,15 @@ from zairyu.engine.pathway import (
 from zairyu.engine.text import Text
 from zairyu.law import partners_of_japanese_sources as pj
 from zairyu.law import sources as src
-from zairyu.law.common import APPLICANT_FOREIGN_REQUIRED, OWN_STATUS, PARTNER_JAPANESE
+from zairyu.law.common import (
+    APPLICANT_FOREIGN_REQUIRED,
+    APPLY_FOR_CHANGE_BEFORE_STAY_ENDS,
+    OWN_STATUS,
+    PARTNER_JAPANESE,
+)
 from zairyu.law.facts import (
     APPLICANT_IN_JAPAN,
     APPLICANT_STATUS,
-    APPLICANT_STAY_EXPIRES,
     HAS_PARTNER,
     LIVING_TOGETHER,
     MARRIAGE,
@@ -71,15 +74,6 @@ SPECIAL_PERMISSION = Alternative(
     ),
     (src.ACT_ART_50_SPECIAL_PERMISSION, src.SPECIAL_PERMISSION_2019),
 )
-LONG_TERM_RESIDENT_REFUSED = Alternative(
-    T(
-        "「定住者」への変更は東京高裁令和5年11月2日判決で認められず、最高裁が令和7年2月20日に上告を受理せず確定しました。",
-        "A change to Long-Term Resident was refused by the Tokyo High Court on 2023-11-02, and the"
-        " Supreme Court declined the appeal on 2025-02-20, so that refusal is final.",
-    ),
-    (src.TOKYO_HIGH_COURT_2023, src.SUPREME_COURT_2025),
-)
-
 
 # --- The requirements, in the order an interview asks them ------------------------------------
 
@@ -329,17 +323,7 @@ GUIDANCE = Guidance(
         ),
     ),
     procedure="change_of_status",
-    deadlines=(
-        Deadline(
-            "apply_before_stay_ends",
-            T(
-                "現在の在留期間の満了日までに変更申請をする",
-                "Apply for the change before your current period of stay ends",
-            ),
-            lift(APPLICANT_STAY_EXPIRES),
-            (src.ACT_ART_20_CHANGE_OF_STATUS, src.ISA_CHANGE_OF_STATUS),
-        ),
-    ),
+    deadlines=(APPLY_FOR_CHANGE_BEFORE_STAY_ENDS,),
 )
 
 CAVEATS = (

@@ -33,7 +33,6 @@ from zairyu.engine.expr import (
 from zairyu.engine.facts import Fact
 from zairyu.engine.pathway import (
     Alternative,
-    Deadline,
     Document,
     Effect,
     Guidance,
@@ -46,6 +45,8 @@ from zairyu.engine.text import Text
 from zairyu.law import sources as src
 from zairyu.law.common import (
     APPLICANT_JAPANESE,
+    APPLY_FOR_CHANGE_BEFORE_STAY_ENDS,
+    LONG_TERM_RESIDENT_REFUSED,
     NO_STATUS_FOR_JAPANESE,
     OWN_STATUS,
     PARTNER_JAPANESE,
@@ -54,7 +55,6 @@ from zairyu.law.facts import (
     APPLICANT_HAS_OTHER_NATIONALITY,
     APPLICANT_NATIONALITY,
     APPLICANT_OTHER_NATIONALITY,
-    APPLICANT_STAY_EXPIRES,
     HAS_PARTNER,
     LIVING_TOGETHER,
     MARRIAGE,
@@ -229,14 +229,7 @@ PARTNER_FOREIGN = Requirement(
             ),
             (src.SUPREME_COURT_2025, src.TOKYO_HIGH_COURT_2023),
         ),
-        Alternative(
-            T(
-                "「定住者」への変更は東京高裁令和5年11月2日判決で認められず、最高裁が令和7年2月20日に上告を受理せず確定しました。",
-                "A change to Long-Term Resident was refused by the Tokyo High Court on 2023-11-02, and the"
-                " Supreme Court declined the appeal on 2025-02-20, so that refusal is final.",
-            ),
-            (src.TOKYO_HIGH_COURT_2023, src.SUPREME_COURT_2025),
-        ),
+        LONG_TERM_RESIDENT_REFUSED,
         OWN_STATUS,
         Alternative(
             T(
@@ -468,17 +461,7 @@ GUIDANCE = Guidance(
         )
     ),
     procedure="change_of_status",
-    deadlines=(
-        Deadline(
-            "apply_before_stay_ends",
-            T(
-                "現在の在留期間の満了日までに変更申請をする",
-                "Apply for the change before your current period of stay ends",
-            ),
-            lift(APPLICANT_STAY_EXPIRES),
-            (src.ACT_ART_20_CHANGE_OF_STATUS, src.ISA_CHANGE_OF_STATUS),
-        ),
-    ),
+    deadlines=(APPLY_FOR_CHANGE_BEFORE_STAY_ENDS,),
 )
 
 CAVEATS = (
