@@ -748,7 +748,10 @@ def test_the_new_pages_are_in_japanese(setup: Setup) -> None:
     assert bad.status_code == 400
     assert "氏名を入力してください" in bad.text
     assert "団体を選んでください" in bad.text
-    assert "管理" in c.get("/work/admin").text
+    admin = c.get("/work/admin").text
+    assert "管理" in admin
+    # The registry's operators page is reached from the administration page.
+    assert 'href="/work/registry/operators"' in admin
     users = c.get("/work/admin/users").text
     assert "管理者" in users
     assert "担当職員" in users
