@@ -33,6 +33,8 @@ from zairyu.web.crypto import load_or_create_secret
 from zairyu.web.public_url import parse_public_url
 from zairyu.workbench import service as workbench
 
+from .registry_cases import ELIGIBLE_FACTS
+
 PUBLIC = "https://partnership.example.lg.jp"
 FORGED_HOST = "evil.example"
 ISSUER = "fukuoka-city"
@@ -42,17 +44,7 @@ HOLDERS = (
     Holder("Ysolde Tarrant-Okabe", dt.date(1990, 3, 14)),
     Holder("白銀　澪", dt.date(1988, 11, 2)),
 )
-FACTS: dict[str, object] = {
-    "relationship.same_sex": True,
-    "partnership.sexual_minority": True,
-    "partnership.applicant_connection": "resident",
-    "partnership.partner_connection": "resident",
-    "household.living_together": True,
-    "partnership.applicant_married": False,
-    "partnership.partner_married": False,
-    "partnership.other_partnership": False,
-    "partnership.close_relatives": False,
-}
+FACTS: dict[str, object] = dict(ELIGIBLE_FACTS)
 
 
 # --- the setting ------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ from zairyu.registry.verify import ALLOWED_KEYS, StatusLookup, Verdict, verify
 from zairyu.storage import create_engine, migrate
 from zairyu.workbench.cipher import AesGcmCipher, DecryptionError, field_context
 
+from .registry_cases import ELIGIBLE_FACTS
+
 KEY = audit_key(b"r" * 32)
 CIPHER = AesGcmCipher(bytes(range(32, 64)))
 OFFICER = "officer:tanaka"
@@ -48,17 +50,7 @@ KEYS_FROM = dt.date(2019, 1, 1)  # the issuers' first keys: early enough for the
 FIRST = Holder("Zyxwvutsa Quetzalli", dt.date(1990, 3, 27))
 SECOND = Holder("鳳凰院　凛々子", dt.date(1988, 12, 1))
 HOLDERS = (FIRST, SECOND)
-FACTS: dict[str, object] = {
-    "relationship.same_sex": True,
-    "partnership.sexual_minority": True,
-    "partnership.applicant_connection": "resident",
-    "partnership.partner_connection": "resident",
-    "household.living_together": True,
-    "partnership.applicant_married": False,
-    "partnership.partner_married": False,
-    "partnership.other_partnership": False,
-    "partnership.close_relatives": False,
-}
+FACTS: dict[str, object] = dict(ELIGIBLE_FACTS)
 
 
 @dataclass

@@ -33,6 +33,8 @@ from zairyu.workbench.access import Role
 from zairyu.workbench.cipher import FieldCipher
 from zairyu.workbench.models import User
 
+from .registry_cases import ELIGIBLE_FACTS
+
 OFFICER = "officer:scope-test"
 OURS, THEIRS = "fukuoka-city", "kumamoto-city"
 PASSWORD = "scope test password 5150"
@@ -40,17 +42,7 @@ PASSWORD = "scope test password 5150"
 FIRST = Holder("Brannoch Villquist-Hayama", dt.date(1990, 3, 9))
 SECOND = Holder("鷺ノ宮　凛", dt.date(1988, 12, 1))
 PERSONAL = ("Brannoch", "Villquist", "鷺ノ宮", "1990-03-09", "1988-12-01")
-FACTS: dict[str, object] = {
-    "relationship.same_sex": True,
-    "partnership.sexual_minority": True,
-    "partnership.applicant_connection": "resident",
-    "partnership.partner_connection": "resident",
-    "household.living_together": True,
-    "partnership.applicant_married": False,
-    "partnership.partner_married": False,
-    "partnership.other_partnership": False,
-    "partnership.close_relatives": False,
-}
+FACTS: dict[str, object] = dict(ELIGIBLE_FACTS)
 
 
 @dataclass

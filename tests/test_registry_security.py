@@ -58,6 +58,8 @@ from zairyu.web.crypto import load_or_create_secret
 from zairyu.web.registry_pages import Rate, RateLimiter, client_of
 from zairyu.workbench.cipher import DecryptionError, FieldCipher
 
+from .registry_cases import ELIGIBLE_FACTS
+
 OFFICER = "officer:security-test"
 ISSUER = "fukuoka-city"
 # Synthetic and distinctive: the privacy tests look for them everywhere.
@@ -65,17 +67,7 @@ FIRST = Holder("Qorvath Elmsbury-Nakagawa", dt.date(1992, 5, 17))
 SECOND = Holder("霧ヶ峰　翠", dt.date(1987, 10, 3))
 HOLDERS = (FIRST, SECOND)
 PERSONAL = ("Qorvath", "Elmsbury", "霧ヶ峰", "翠", "1992-05-17", "1987-10-03")
-FACTS: dict[str, object] = {
-    "relationship.same_sex": True,
-    "partnership.sexual_minority": True,
-    "partnership.applicant_connection": "resident",
-    "partnership.partner_connection": "resident",
-    "household.living_together": True,
-    "partnership.applicant_married": False,
-    "partnership.partner_married": False,
-    "partnership.other_partnership": False,
-    "partnership.close_relatives": False,
-}
+FACTS: dict[str, object] = dict(ELIGIBLE_FACTS)
 PASSWORD = "officer password 7306"
 
 

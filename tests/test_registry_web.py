@@ -23,20 +23,12 @@ from zairyu.web.app import Settings, create_app
 from zairyu.web.crypto import load_or_create_secret
 from zairyu.workbench.cipher import FieldCipher
 
+from .registry_cases import ELIGIBLE_FACTS
+
 OFFICER = "officer:web-test"
 FIRST = Holder("Ximena Okonkwo-Tanabe", dt.date(1991, 7, 4))
 SECOND = Holder("佐久間　蒼", dt.date(1989, 2, 14))
-FACTS: dict[str, object] = {
-    "relationship.same_sex": True,
-    "partnership.sexual_minority": True,
-    "partnership.applicant_connection": "resident",
-    "partnership.partner_connection": "resident",
-    "household.living_together": True,
-    "partnership.applicant_married": False,
-    "partnership.partner_married": False,
-    "partnership.other_partnership": False,
-    "partnership.close_relatives": False,
-}
+FACTS: dict[str, object] = dict(ELIGIBLE_FACTS)
 
 
 @dataclass

@@ -11,6 +11,7 @@ Bad input exits 2 with a message and changes nothing (the transaction is rolled 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -59,6 +60,26 @@ def _organisation_id(session: Session, given: str) -> str:
     return ids[0]
 
 
+def _change_link(
+    link: bool, organisation: str, issuer: str, officer: str, data_dir: Path | None,
+    database_url: str | None,
+) -> None:  # fmt: skip
+    from zairyu.registry import service
+
+    actor = _actor(officer)
+    change = service.link_operator if link else service.unlink_operator
+    with _refusals(), _registry(data_dir, database_url) as r:
+        organisation_id = _organisation_id(r.session, organisation)
+        change(r.session, r.audit_key, actor, organisation_id, issuer)
+    _ = messages()
+    done = (
+        _("organisation {organisation} operates {issuer}")
+        if link
+        else _("organisation {organisation} no longer operates {issuer}")
+    )
+    _out.print(done.format(organisation=organisation_id, issuer=issuer), markup=False)
+
+
 @operators_app.command("link")
 def link_command(
     organisation: OrganisationOption,
@@ -68,19 +89,7 @@ def link_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Let the organisation's caseworkers act for the issuer."""
-    from zairyu.registry import service
-
-    actor = _actor(officer)
-    with _refusals(), _registry(data_dir, database_url) as r:
-        organisation_id = _organisation_id(r.session, organisation)
-        service.link_operator(r.session, r.audit_key, actor, organisation_id, issuer)
-    _ = messages()
-    _out.print(
-        _("organisation {organisation} operates {issuer}").format(
-            organisation=organisation_id, issuer=issuer
-        ),
-        markup=False,
-    )
+    _change_link(True, organisation, issuer, officer, data_dir, database_url)
 
 
 @operators_app.command("unlink")
@@ -92,19 +101,7 @@ def unlink_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Stop the organisation's caseworkers acting for the issuer."""
-    from zairyu.registry import service
-
-    actor = _actor(officer)
-    with _refusals(), _registry(data_dir, database_url) as r:
-        organisation_id = _organisation_id(r.session, organisation)
-        service.unlink_operator(r.session, r.audit_key, actor, organisation_id, issuer)
-    _ = messages()
-    _out.print(
-        _("organisation {organisation} no longer operates {issuer}").format(
-            organisation=organisation_id, issuer=issuer
-        ),
-        markup=False,
-    )
+    _change_link(False, organisation, issuer, officer, data_dir, database_url)
 
 
 @operators_app.command("list")
