@@ -17,6 +17,8 @@ from zairyu.cli import app
 from zairyu.data.csvfile import ReferenceDataError
 from zairyu.registry.network import COLUMNS, agreements, load_agreements
 
+from .registry_cases import ELIGIBLE_FACTS
+
 runner = CliRunner()
 FIRST = ("Ximena Okonkwo-Tanabe", "1991-07-04")
 SECOND = ("佐久間　蒼", "1989-02-14")
@@ -25,16 +27,7 @@ APPLICATION = {
         {"name": FIRST[0], "birth_date": FIRST[1]},
         {"name": SECOND[0], "birth_date": SECOND[1]},
     ],
-    "facts": {
-        "relationship.same_sex": True,
-        "partnership.applicant_connection": "resident",
-        "partnership.partner_connection": "resident",
-        "household.living_together": True,
-        "partnership.applicant_married": False,
-        "partnership.partner_married": False,
-        "partnership.other_partnership": False,
-        "partnership.close_relatives": False,
-    },
+    "facts": {k: v for k, v in ELIGIBLE_FACTS.items() if k != "partnership.sexual_minority"},
 }
 
 

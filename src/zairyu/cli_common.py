@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from enum import StrEnum
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -23,6 +23,16 @@ from zairyu.i18n import translations
 class Language(StrEnum):
     ja = "ja"
     en = "en"
+
+
+# The --lang option of every command that writes output for people.
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output (default: $ZAIRYU_LANG, else the locale, else en)",
+    ),
+]
 
 
 def cli_language(given: Language | str | None = None) -> Lang:

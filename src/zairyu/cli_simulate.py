@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zairyu.cli_common import Language, cli_language, fail, value_error_message
+from zairyu.cli_common import Language, LanguageOption, cli_language, fail, value_error_message
 from zairyu.engine.facts import FactValueError, parse_iso_date
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
@@ -131,13 +131,7 @@ def simulate_command(
             "--out", help="Directory for the tables, charts and report (default: ./simulation-NAME)"
         ),
     ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(
-            "--lang",
-            help="Language of the output (default: $ZAIRYU_LANG, else the locale, else en)",
-        ),
-    ] = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Simulate a reform on a synthetic population: counts before and after, charts, a report."""
     # Polars and matplotlib load only when a simulation runs, not with every zairyu command.

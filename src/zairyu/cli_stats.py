@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zairyu.cli_common import Language, cli_language, fail
+from zairyu.cli_common import LanguageOption, cli_language, fail
 from zairyu.engine.text import Lang
 from zairyu.i18n import translations
 from zairyu.stats.figures import StatTable, Topic, display, tables
@@ -67,13 +67,7 @@ def stats_command(
         Topic | None,
         typer.Argument(help="asylum, partnership or spouses (default: all three)"),
     ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(
-            "--lang",
-            help="Language of the output (default: $ZAIRYU_LANG, else the locale, else en)",
-        ),
-    ] = None,
+    lang: LanguageOption = None,
     output: Annotated[
         StatsFormat,
         typer.Option("--format", help="text for people; csv or json for programs"),
