@@ -1,6 +1,6 @@
 """The engine's shortcuts give what the plain definitions give.
 
-Deadlines chosen by one fact's value, what-ifs that skip the search over later dates when a
+Deadlines chosen by one fact's value, the questions of one pathway screened alone, what-ifs that skip the search over later dates when a
 requirement fails whatever the date, explanations shared between cases, the integer masks of
 named facts, and the Polars form of Kleene's "if" on booleans.
 """
@@ -21,6 +21,7 @@ from zairyu.engine.facts import MaybeValue
 from zairyu.engine.interpret import Evaluator, fact_bits
 from zairyu.engine.interpret import kleene_if as python_kleene_if
 from zairyu.engine.pathway import Pathway
+from zairyu.engine.screen import screen
 from zairyu.law.partnership_certificate import PATHWAY as PARTNERSHIP
 from zairyu.law.pathways import PATHWAYS
 
@@ -84,6 +85,21 @@ def test_shared_explanations_match_the_values_of_each_case() -> None:
                     assert trace.value == (value if isinstance(value, bool) else None)
                     assert trace.in_force == trace.rule.effective.contains(AS_OF)
                     stack.extend(trace.children)
+
+
+def test_one_pathway_screened_alone_asks_its_own_questions_in_their_order() -> None:
+    # The shortcut for one pathway skips the ranking: right only while each fact is asked
+    # once per pathway, so that every question ranks equal and keeps its place.
+    for case in [{}, *_cases(30, seed=5)]:
+        for pathway in PATHWAYS:
+            questions = determine(pathway, case, AS_OF, with_what_ifs=False).questions
+            names = [q.fact.name for q in questions]
+            assert len(set(names)) == len(names)
+            assert all(q.pathways == [pathway.id] for q in questions)
+            alone = screen((pathway,), case, AS_OF, with_what_ifs=False).questions
+            assert [(q.fact, q.reason) for q in alone] == [(q.fact, q.reason) for q in questions]
+            both = screen((pathway, pathway), case, AS_OF, with_what_ifs=False).questions
+            assert [q.fact for q in both] == [q.fact for q in questions]
 
 
 def test_fact_bits_are_one_per_name() -> None:

@@ -1,8 +1,10 @@
 """Backend 1: evaluate an expression tree for one case in plain Python (Kleene logic).
 
-Each node is compiled once into a closure (the first time it is evaluated) so that evaluating a
-case is a chain of direct calls rather than a dispatch per node. Rules remember their value per
-case: the explanation and the next questions read them instead of computing them again.
+Each node is compiled once (the first time it is evaluated): a tree of facts, comparisons,
+look-ups and AND / OR / NOT into one generated function (`engine.inline`), a rule, `If` and
+exceptions into a closure, so that evaluating a case is a few direct calls rather than a
+dispatch per node. Rules remember their value per case: the explanation and the next questions
+read them instead of computing them again.
 
 A rule none of whose facts the case names has the value it has when nothing is known: it depends
 on the date alone. Such values are also remembered per date (`remember`), across cases, so a
@@ -12,31 +14,13 @@ case that answers a few questions does not evaluate the rest of the law again.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
-from zairyu.engine.dates import shift
-from zairyu.engine.expr import (
-    And,
-    AsOf,
-    Compare,
-    Const,
-    DateShift,
-    Expr,
-    FactRef,
-    If,
-    IsIn,
-    Lookup,
-    Not,
-    Op,
-    Or,
-    Period,
-    Rule,
-    WithExceptions,
-)
+from zairyu.engine.expr import Expr, If, Period, Rule, WithExceptions
 from zairyu.engine.facts import MaybeValue
+from zairyu.engine.inline import INLINE, generate
 
 # Every fact name a rule reads or a case gives has a bit of its own, so that "the case names
 # none of the facts below this rule" is one AND of two integers rather than a set
@@ -124,145 +108,12 @@ def remember(memo: dict[dt.date, _Value], day: dt.date, value: _Value) -> None:
 def compiled(node: Expr) -> Compiled:
     fn = _COMPILED.get(node)
     if fn is None:
-        fn = _COMPILED[node] = _BUILDERS[type(node)](node, compiled)
+        if isinstance(node, INLINE):
+            fn = generate(node, compiled)
+        else:
+            fn = _BUILDERS[type(node)](node, compiled)
+        _COMPILED[node] = fn
     return fn
-
-
-def _const(node: Const, sub: Sub) -> Compiled:
-    value = node.value
-    return lambda ev: value
-
-
-def _fact(node: FactRef, sub: Sub) -> Compiled:
-    name = node.fact.name
-    return lambda ev: ev.case.get(name)
-
-
-def _as_of(node: AsOf, sub: Sub) -> Compiled:
-    return lambda ev: ev.as_of
-
-
-def _and(node: And, sub: Sub) -> Compiled:
-    args = tuple(sub(a) for a in node.args)
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        unknown = False
-        for arg in args:
-            value = arg(ev)
-            if value is False:
-                return False
-            if value is None:
-                unknown = True
-        return None if unknown else True
-
-    return evaluate
-
-
-def _or(node: Or, sub: Sub) -> Compiled:
-    args = tuple(sub(a) for a in node.args)
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        unknown = False
-        for arg in args:
-            value = arg(ev)
-            if value is True:
-                return True
-            if value is None:
-                unknown = True
-        return None if unknown else False
-
-    return evaluate
-
-
-def _not(node: Not, sub: Sub) -> Compiled:
-    arg = sub(node.arg)
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        value = arg(ev)
-        return None if value is None else not value
-
-    return evaluate
-
-
-_COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
-    Op.EQ: operator.eq,
-    Op.NE: operator.ne,
-    Op.LT: operator.lt,
-    Op.LE: operator.le,
-    Op.GT: operator.gt,
-    Op.GE: operator.ge,
-}
-
-
-def _compare(node: Compare, sub: Sub) -> Compiled:
-    left, right, op = sub(node.left), sub(node.right), _COMPARE[node.op]
-    if isinstance(node.left, FactRef) and isinstance(node.right, Const):
-        # The most common comparison, a fact with a constant, reads both without a call.
-        name, constant = node.left.fact.name, node.right.value
-
-        def fact_with_constant(ev: Evaluator) -> MaybeValue:
-            a = ev.case.get(name)
-            if a is None or constant is None:
-                return None
-            return op(a, constant)
-
-        return fact_with_constant
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        a = left(ev)
-        if a is None:
-            return None
-        b = right(ev)
-        return None if b is None else op(a, b)
-
-    return evaluate
-
-
-def _is_in(node: IsIn, sub: Sub) -> Compiled:
-    arg, values = sub(node.arg), node.values
-    if isinstance(node.arg, FactRef):
-        name = node.arg.fact.name
-
-        def fact_in(ev: Evaluator) -> MaybeValue:
-            value = ev.case.get(name)
-            return None if value is None else value in values
-
-        return fact_in
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        value = arg(ev)
-        return None if value is None else value in values
-
-    return evaluate
-
-
-def _date_shift(node: DateShift, sub: Sub) -> Compiled:
-    arg, years, months, days = sub(node.arg), node.years, node.months, node.days
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        value = arg(ev)
-        return shift(value, years, months, days) if isinstance(value, dt.date) else None
-
-    return evaluate
-
-
-def _lookup(node: Lookup, sub: Sub) -> Compiled:
-    key_of, day_of, table = sub(node.key), sub(node.on), node.table
-    # An unknown day of a past event (a marriage) is on or before the evaluation date.
-    past = isinstance(node.on, FactRef) and node.on.fact.past
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        key = key_of(ev)
-        if not isinstance(key, str):
-            return None
-        day = day_of(ev)
-        if isinstance(day, dt.date):
-            return table.value(key, day)
-        if past:
-            return table.value_before(key, ev.as_of)
-        return None if key in table.windows else False
-
-    return evaluate
 
 
 def kleene_if(cond: MaybeValue, then: MaybeValue, otherwise: MaybeValue) -> MaybeValue:
@@ -334,16 +185,6 @@ def _in_force_only(expr: Compiled, effective: Period, outside: bool) -> Compiled
 
 
 _BUILDERS: dict[type, Callable[[Any, Sub], Compiled]] = {
-    Const: _const,
-    FactRef: _fact,
-    AsOf: _as_of,
-    And: _and,
-    Or: _or,
-    Not: _not,
-    Compare: _compare,
-    IsIn: _is_in,
-    DateShift: _date_shift,
-    Lookup: _lookup,
     If: _if,
     WithExceptions: _with_exceptions,
     Rule: _rule,

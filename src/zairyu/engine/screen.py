@@ -34,6 +34,9 @@ def screen(
 
 def rank_questions(determinations: Sequence[Determination]) -> list[Question]:
     """One list: a fact that can decide more pathways first; then the order the rules ask it."""
+    if len(determinations) == 1:
+        # Each question decides this one pathway: the order is the rules' own.
+        return list(determinations[0].questions)
     merged: dict[str, Question] = {}
     order: dict[str, int] = {}
     # A question asked by one pathway alone is that pathway's own object; one asked by several

@@ -1,0 +1,183 @@
+"""Expression trees compiled to Python source: one function for a tree, not a call per node.
+
+Most of the law is small trees of facts, constants, comparisons, look-ups and Kleene
+AND / OR / NOT. A closure per node costs a Python call per node and per case; the same tree
+written out as straight-line code costs a local variable per node. So such a tree becomes the
+body of one generated function, evaluating exactly as the node-by-node definition reads:
+
+- a fact is read once, at the top, from the case (`dict.get`, which cannot fail);
+- AND stops at its first false argument, OR at its first true one; a comparison, a look-up
+  and a date shift evaluate their second operand only when the first is known;
+- any other node (a nested rule, `If`, exceptions) is called through `sub`, so a rule stays
+  one memoised function shared by every tree that reads it.
+
+Constants, tables and fact names reach the generated code as bound names, never as text, so
+nothing in the law can change the code that is run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
+
+from zairyu.engine.dates import shift
+from zairyu.engine.expr import (
+    And,
+    AsOf,
+    Compare,
+    Const,
+    DateShift,
+    Expr,
+    FactRef,
+    IsIn,
+    Lookup,
+    Not,
+    Op,
+    Or,
+)
+
+if TYPE_CHECKING:
+    from zairyu.engine.interpret import Compiled, Sub
+
+# The nodes written out as code; any other node is a call through `sub`.
+INLINE: tuple[type[Expr], ...] = (
+    Const,
+    FactRef,
+    AsOf,
+    And,
+    Or,
+    Not,
+    Compare,
+    IsIn,
+    DateShift,
+    Lookup,
+)
+
+_OPERATORS = {Op.EQ: "==", Op.NE: "!=", Op.LT: "<", Op.LE: "<=", Op.GT: ">", Op.GE: ">="}
+
+
+class _Source:
+    """The lines of one generated function, and the values its names stand for."""
+
+    def __init__(self, sub: Sub) -> None:
+        self.sub = sub
+        self.lines: list[str] = []
+        self.bound: dict[str, Any] = {"_date": dt.date, "_shift": shift}
+        self.facts: dict[str, str] = {}  # fact name -> the local holding its value
+        self.uses_date = False
+        self.count = 0
+
+    def bind(self, value: Any) -> str:
+        name = f"_k{len(self.bound)}"
+        self.bound[name] = value
+        return name
+
+    def local(self) -> str:
+        self.count += 1
+        return f"v{self.count}"
+
+    def line(self, indent: int, text: str) -> None:
+        self.lines.append("    " * indent + text)
+
+    def value(self, node: Expr, indent: int) -> str:
+        """Add the lines that compute `node` at `indent`; return the name (or literal) holding
+        its value after them."""
+        if isinstance(node, Const):
+            if node.value is None or isinstance(node.value, bool):
+                return repr(node.value)
+            return self.bind(node.value)
+        if isinstance(node, FactRef):
+            name = node.fact.name
+            if name not in self.facts:
+                self.facts[name] = f"f{len(self.facts)}"
+            return self.facts[name]
+        if isinstance(node, AsOf):
+            self.uses_date = True
+            return "as_of"
+        result = self.local()
+        if isinstance(node, And | Or):
+            self._connective(node, result, indent)
+        elif isinstance(node, Not):
+            arg = self.value(node.arg, indent)
+            self.line(indent, f"{result} = None if {arg} is None else not {arg}")
+        elif isinstance(node, IsIn):
+            arg = self.value(node.arg, indent)
+            values = self.bind(node.values)
+            self.line(indent, f"{result} = None if {arg} is None else {arg} in {values}")
+        elif isinstance(node, Compare):
+            left = self.value(node.left, indent)
+            self.line(indent, f"if {left} is None:")
+            self.line(indent + 1, f"{result} = None")
+            self.line(indent, "else:")
+            right = self.value(node.right, indent + 1)
+            operator = _OPERATORS[node.op]
+            self.line(
+                indent + 1, f"{result} = None if {right} is None else {left} {operator} {right}"
+            )
+        elif isinstance(node, DateShift):
+            arg = self.value(node.arg, indent)
+            self.line(
+                indent,
+                f"{result} = _shift({arg}, {node.years}, {node.months}, {node.days})"
+                f" if isinstance({arg}, _date) else None",
+            )
+        elif isinstance(node, Lookup):
+            self._lookup(node, result, indent)
+        else:
+            # A nested rule (memoised per case), or a node the interpreter evaluates itself.
+            self.line(indent, f"{result} = {self.bind(self.sub(node))}(ev)")
+        return result
+
+    def _connective(self, node: And | Or, result: str, indent: int) -> None:
+        # Kleene: AND is false as soon as an argument is false, else unknown if one is unknown.
+        # The loop runs once; `break` is the short circuit.
+        decisive = isinstance(node, Or)
+        self.line(indent, f"{result} = {not decisive}")
+        self.line(indent, "while True:")
+        for arg in node.args:
+            value = self.value(arg, indent + 1)
+            self.line(indent + 1, f"if {value} is {decisive}:")
+            self.line(indent + 2, f"{result} = {decisive}")
+            self.line(indent + 2, "break")
+            self.line(indent + 1, f"if {value} is None:")
+            self.line(indent + 2, f"{result} = None")
+        self.line(indent + 1, "break")
+
+    def _lookup(self, node: Lookup, result: str, indent: int) -> None:
+        table = node.table
+        key = self.value(node.key, indent)
+        self.line(indent, f"if not isinstance({key}, str):")
+        self.line(indent + 1, f"{result} = None")
+        self.line(indent, "else:")
+        day = self.value(node.on, indent + 1)
+        self.line(indent + 1, f"if isinstance({day}, _date):")
+        self.line(indent + 2, f"{result} = {self.bind(table.value)}({key}, {day})")
+        self.line(indent + 1, "else:")
+        if isinstance(node.on, FactRef) and node.on.fact.past:
+            # An unknown day of a past event (a marriage) is on or before the evaluation date.
+            self.uses_date = True
+            self.line(indent + 2, f"{result} = {self.bind(table.value_before)}({key}, as_of)")
+        else:
+            windows = self.bind(table.windows)
+            self.line(indent + 2, f"{result} = None if {key} in {windows} else False")
+
+    def function(self, node: Expr) -> Compiled:
+        # The body first: it finds the facts and the date that the head reads.
+        result = self.value(node, 1)
+        head = ["def evaluate(ev):"]
+        if self.facts:
+            head.append("    get = ev.case.get")
+            head.extend(
+                f"    {local} = get({self.bind(name)})" for name, local in self.facts.items()
+            )
+        if self.uses_date:
+            head.append("    as_of = ev.as_of")
+        source = "\n".join([*head, *self.lines, f"    return {result}", ""])
+        namespace = dict(self.bound)
+        exec(compile(source, f"<zairyu.engine.inline {type(node).__name__}>", "exec"), namespace)
+        return cast("Compiled", namespace["evaluate"])
+
+
+def generate(node: Expr, sub: Sub) -> Compiled:
+    """One function evaluating `node` for a case (see the module's docstring)."""
+    return _Source(sub).function(node)
