@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from zairyu.engine.dates import shift
 from zairyu.engine.expr import (
@@ -153,18 +153,45 @@ class _Plan:
     decisive: tuple[Compiled, ...]
     tracers: tuple[tuple[Requirement, Tracer], ...]
     frontier: tuple[Step, ...]
-    documents: tuple[tuple[Document, Compiled | None], ...]
+    documents: _Conditional[Document]
     deadlines: tuple[tuple[Deadline, Compiled] | _Chosen, ...]
-    how_to_apply: tuple[tuple[GuidanceItem, Compiled | None], ...]
-    caveats: tuple[tuple[GuidanceItem, Compiled | None], ...]
+    how_to_apply: _Conditional[GuidanceItem]
+    caveats: _Conditional[GuidanceItem]
     factors: tuple[tuple[Factor, Compiled], ...]
     # Per decisive requirement: whether it is required, and whether it is required and reads
     # nothing that changes with the date (failing it, the pathway fails on every later date).
     required: tuple[bool, ...]
     required_whatever_the_date: tuple[bool, ...]
+    # The positions in `decisive` of the requirements that read each fact.
+    readers: dict[str, tuple[int, ...]]
 
 
 _PLANS: dict[int, tuple[Pathway, _Plan]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Conditional(Generic[_Item]):
+    """Documents or advice, each listed unless its condition fails for the case."""
+
+    items: tuple[_Item, ...]
+    conditions: tuple[Compiled | None, ...]
+    # Most lists have no condition at all: then every case gets every item.
+    unconditional: bool
+
+    @classmethod
+    def of(cls, items: Iterable[_Item]) -> _Conditional[_Item]:
+        listed = tuple(items)
+        conditions = tuple(None if i.when is None else compiled(i.when) for i in listed)
+        return cls(listed, conditions, all(c is None for c in conditions))
+
+    def for_case(self, ev: Evaluator) -> list[_Item]:
+        if self.unconditional:
+            return list(self.items)
+        return [
+            item
+            for item, when in zip(self.items, self.conditions, strict=True)
+            if when is None or when(ev) is not False
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,31 +247,37 @@ def _plan(pathway: Pathway) -> _Plan:
     if cached is not None and cached[0] is pathway:
         return cached[1]
 
-    def conditional(items: Iterable[_Item]) -> tuple[tuple[_Item, Compiled | None], ...]:
-        return tuple((i, None if i.when is None else compiled(i.when)) for i in items)
-
     plan = _Plan(
         decisive=tuple(compiled(r.rule) for r in pathway.decisive),
         tracers=tuple((r, _tracer(r.rule)) for r in pathway.decisive),
         frontier=tuple(step(r.rule) for r in pathway.decisive),
-        documents=conditional(pathway.guidance.documents),
+        documents=_Conditional.of(pathway.guidance.documents),
         deadlines=_deadline_plan(pathway.guidance.deadlines),
-        how_to_apply=conditional(pathway.guidance.how_to_apply),
-        caveats=conditional(pathway.caveats),
+        how_to_apply=_Conditional.of(pathway.guidance.how_to_apply),
+        caveats=_Conditional.of(pathway.caveats),
         factors=tuple((f, compiled(f.rule)) for f in pathway.factors),
         required=tuple(r.effect is Effect.REQUIRED for r in pathway.decisive),
         required_whatever_the_date=tuple(
             r.effect is Effect.REQUIRED and not _reads_date(r.rule) for r in pathway.decisive
         ),
+        readers=_readers(pathway.decisive),
     )
     _PLANS[id(pathway)] = (pathway, plan)
     return plan
 
 
+def _readers(requirements: tuple[Requirement, ...]) -> dict[str, tuple[int, ...]]:
+    readers: dict[str, tuple[int, ...]] = {}
+    for index, requirement in enumerate(requirements):
+        for fact in requirement.rule.facts:
+            readers[fact.name] = (*readers.get(fact.name, ()), index)
+    return readers
+
+
 def _values(pathway: Pathway, ev: Evaluator) -> list[bool | None]:
     return [
-        value if value is True or value is False else None
-        for value in (rule(ev) for rule in _plan(pathway).decisive)
+        value if (value := rule(ev)) is True or value is False else None
+        for rule in _plan(pathway).decisive
     ]
 
 
@@ -266,8 +299,7 @@ def determine(
     ev = Evaluator(case, as_of) if evaluator is None else evaluator
     plan = _plan(pathway)
     values = [
-        value if value is True or value is False else None
-        for value in [rule(ev) for rule in plan.decisive]
+        value if (value := rule(ev)) is True or value is False else None for rule in plan.decisive
     ]
     possible = pathway.possible(values)
     outcome = outcome_of(possible)
@@ -313,10 +345,10 @@ def determine(
         data_gaps=gaps,
         what_ifs=what_ifs,
         alternatives=alternatives,
-        documents=[d for d, when in plan.documents if when is None or when(ev) is not False],
+        documents=plan.documents.for_case(ev),
         deadlines=deadlines,
-        how_to_apply=[i for i, when in plan.how_to_apply if when is None or when(ev) is not False],
-        caveats=[i for i, when in plan.caveats if when is None or when(ev) is not False],
+        how_to_apply=plan.how_to_apply.for_case(ev),
+        caveats=plan.caveats.for_case(ev),
         factors=[(f, _bool(value_of(ev))) for f, value_of in plan.factors],
         refer_to_legal_help=pathway.always_refer or outcome is not _ELIGIBLE,
     )
@@ -479,7 +511,13 @@ def find_what_ifs(
             trial = kept[1]
         else:
             trial = _changed(ev, case, as_of, {c.fact.name: c.new for c in combo})
-        outcome = outcome_of(pathway.possible(_values(pathway, trial)))
+        # Only the requirements that read a changed fact can change their value.
+        trial_values = values.copy()
+        for change in combo:
+            for index in plan.readers.get(change.fact.name, ()):
+                now = plan.decisive[index](trial)
+                trial_values[index] = now if now is True or now is False else None
+        outcome = outcome_of(pathway.possible(trial_values))
         if outcome is not Outcome.NOT_ELIGIBLE:
             results.append(WhatIf(tuple(combo), None, outcome))
         if len(results) >= MAX_WHAT_IFS:

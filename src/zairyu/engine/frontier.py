@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from zairyu.engine.expr import (
     And,
@@ -36,6 +36,7 @@ from zairyu.engine.expr import (
     WithExceptions,
 )
 from zairyu.engine.facts import Fact
+from zairyu.engine.inline import Source
 from zairyu.engine.interpret import Evaluator, compiled, fact_bits, remember
 
 
@@ -136,27 +137,6 @@ def _generic(node: Expr) -> Step:
     return _children(node.children())
 
 
-def _lookup(node: Lookup) -> Step:
-    key_of, day_of = compiled(node.key), compiled(node.on)
-    below = _children((node.key, node.on))
-    fact = node.key.fact if isinstance(node.key, FactRef) else None
-    parents = frozenset(fact.codes.parents.values()) if fact and fact.codes else frozenset()
-    gap_id = id(node)
-
-    def walk_lookup(walk: Walk) -> None:
-        key, day = key_of(walk.ev), day_of(walk.ev)
-        if isinstance(key, str) and isinstance(day, dt.date):
-            # Both inputs known and still no answer: a coarse code, or a gap in the data.
-            if fact is not None and key in parents:
-                walk.found.setdefault(fact.name, (fact, True))
-            else:
-                walk.gaps.setdefault(gap_id, (node, key, day))
-            return
-        below(walk)
-
-    return walk_lookup
-
-
 def _if(node: If) -> Step:
     cond = compiled(node.cond)
     then, otherwise, every = _descend(node.then), _descend(node.otherwise), _generic(node)
@@ -240,17 +220,100 @@ def _rule(node: Rule) -> Step:
     return walk_rule
 
 
+class _WalkSource:
+    """The walk below a tree of facts, comparisons, look-ups and AND / OR / NOT, written out as
+    one function (see `engine.inline`): the tree is evaluated once, with a local per node, and
+    the walk reads those locals instead of calling a step and evaluating again per node.
+
+    It walks exactly as the steps above do, in the same order: into every unknown argument of
+    an unknown AND or OR; into every part of a strict node; into the key and day of a look-up
+    that cannot answer unless both are known (then a question to refine, or a data gap). A
+    nested rule, `If` and exceptions are walked by their own steps."""
+
+    def __init__(self) -> None:
+        self.source = Source(compiled)
+
+    def function(self, node: Expr) -> Step:
+        source = self.source
+        if isinstance(node, And | Or | Lookup):
+            self._unknown(node, source.value(node, 1), 1)
+        else:
+            # A strict node is walked whatever its value: no need to evaluate it.
+            self._strict(node, 1)
+        prologue = ["    ev = walk.ev", "    found = walk.found"]
+        return cast(Step, source.define("walk_below(walk)", prologue, []))
+
+    def _unknown(self, node: And | Or | Lookup, local: str, indent: int) -> None:
+        """Walk below `node`, whose value, held in `local`, is unknown."""
+        line, bind = self.source.line, self.source.bind
+        if isinstance(node, And | Or):
+            for arg, value in zip(node.args, self.source.parts[local], strict=True):
+                self._argument(arg, value, indent)
+        elif isinstance(node, Lookup):
+            key, day = self.source.parts[local]
+            fact = node.key.fact if isinstance(node.key, FactRef) else None
+            parents = frozenset(fact.codes.parents.values()) if fact and fact.codes else None
+            line(indent, f"if isinstance({key}, str) and isinstance({day}, _date):")
+            if fact is not None and parents:
+                line(indent + 1, f"if {key} in {bind(parents)}:")
+                line(indent + 2, f"found.setdefault({bind(fact.name)}, {bind((fact, True))})")
+                line(indent + 1, "else:")
+                indent += 1
+            gap = f"({bind(node)}, {key}, {day})"
+            line(indent + 1, f"walk.gaps.setdefault({bind(id(node))}, {gap})")
+            if fact is not None and parents:
+                indent -= 1
+            line(indent, "else:")
+            line(indent + 1, "pass")
+            for part in (node.key, node.on):
+                self._strict(part, indent + 1)
+
+    def _argument(self, node: Expr, value: str, indent: int) -> None:
+        """Walk into an argument of an unknown AND or OR, whose value `value` holds."""
+        line = self.source.line
+        if isinstance(node, And | Or | Lookup):
+            line(indent, f"if {value} is None:")
+            line(indent + 1, "pass")
+            self._unknown(node, value, indent + 1)
+        elif isinstance(node, If | WithExceptions):
+            line(indent, f"if {value} is None:")
+            line(indent + 1, f"{self.source.bind(step(node))}(walk)")
+        else:
+            self._strict(node, indent)
+
+    def _strict(self, node: Expr, indent: int) -> None:
+        """Walk into `node` as `_descend` does: a fact is asked if unknown, a strict node is
+        walked whatever its value, any other node only if its value is unknown."""
+        line, bind = self.source.line, self.source.bind
+        if isinstance(node, Const | AsOf):
+            return
+        if isinstance(node, FactRef):
+            fact, local = node.fact, self.source.value(node, indent)
+            name = bind(fact.name)
+            line(indent, f"if {local} is None and {name} not in found:")
+            line(indent + 1, f"found[{name}] = {bind((fact, False))}")
+        elif isinstance(node, _STRICT):
+            for child in node.children():
+                self._strict(child, indent)
+        else:
+            line(indent, f"{bind(_descend(node))}(walk)")
+
+
+def _written_out(node: Expr) -> Step:
+    return _WalkSource().function(node)
+
+
 _BUILDERS: dict[type, Callable[[Any], Step]] = {
     Const: _nothing,
     AsOf: _nothing,
     FactRef: _fact,
-    And: _generic,
-    Or: _generic,
-    Not: _generic,
-    Compare: _generic,
-    IsIn: _generic,
-    DateShift: _generic,
-    Lookup: _lookup,
+    And: _written_out,
+    Or: _written_out,
+    Not: _written_out,
+    Compare: _written_out,
+    IsIn: _written_out,
+    DateShift: _written_out,
+    Lookup: _written_out,
     If: _if,
     WithExceptions: _with_exceptions,
     Rule: _rule,

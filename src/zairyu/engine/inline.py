@@ -56,7 +56,7 @@ INLINE: tuple[type[Expr], ...] = (
 _OPERATORS = {Op.EQ: "==", Op.NE: "!=", Op.LT: "<", Op.LE: "<=", Op.GT: ">", Op.GE: ">="}
 
 
-class _Source:
+class Source:
     """The lines of one generated function, and the values its names stand for."""
 
     def __init__(self, sub: Sub) -> None:
@@ -66,6 +66,10 @@ class _Source:
         self.facts: dict[str, str] = {}  # fact name -> the local holding its value
         self.uses_date = False
         self.count = 0
+        # The names holding the arguments of an AND / OR and the key and day of a look-up, by
+        # the name holding the node's value: a walk below an unknown node reads them (an
+        # unknown AND or OR evaluated every argument; a look-up its day if its key is a code).
+        self.parts: dict[str, tuple[str, ...]] = {}
 
     def bind(self, value: Any) -> str:
         name = f"_k{len(self.bound)}"
@@ -134,14 +138,17 @@ class _Source:
         decisive = isinstance(node, Or)
         self.line(indent, f"{result} = {not decisive}")
         self.line(indent, "while True:")
+        parts = []
         for arg in node.args:
             value = self.value(arg, indent + 1)
+            parts.append(value)
             self.line(indent + 1, f"if {value} is {decisive}:")
             self.line(indent + 2, f"{result} = {decisive}")
             self.line(indent + 2, "break")
             self.line(indent + 1, f"if {value} is None:")
             self.line(indent + 2, f"{result} = None")
         self.line(indent + 1, "break")
+        self.parts[result] = tuple(parts)
 
     def _lookup(self, node: Lookup, result: str, indent: int) -> None:
         table = node.table
@@ -150,6 +157,7 @@ class _Source:
         self.line(indent + 1, f"{result} = None")
         self.line(indent, "else:")
         day = self.value(node.on, indent + 1)
+        self.parts[result] = (key, day)
         self.line(indent + 1, f"if isinstance({day}, _date):")
         self.line(indent + 2, f"{result} = {self.bind(table.value)}({key}, {day})")
         self.line(indent + 1, "else:")
@@ -161,10 +169,10 @@ class _Source:
             windows = self.bind(table.windows)
             self.line(indent + 2, f"{result} = None if {key} in {windows} else False")
 
-    def function(self, node: Expr) -> Compiled:
-        # The body first: it finds the facts and the date that the head reads.
-        result = self.value(node, 1)
-        head = ["def evaluate(ev):"]
+    def define(self, signature: str, prologue: list[str], epilogue: list[str]) -> Any:
+        """The function `signature` of the lines so far: `prologue`, the reads of the facts
+        and the date that the lines use, the lines, then `epilogue`."""
+        head = [f"def {signature}:", *prologue]
         if self.facts:
             head.append("    get = ev.case.get")
             head.extend(
@@ -172,12 +180,14 @@ class _Source:
             )
         if self.uses_date:
             head.append("    as_of = ev.as_of")
-        source = "\n".join([*head, *self.lines, f"    return {result}", ""])
+        source = "\n".join([*head, *self.lines, *epilogue, ""])
         namespace = dict(self.bound)
-        exec(compile(source, f"<zairyu.engine.inline {type(node).__name__}>", "exec"), namespace)
-        return cast("Compiled", namespace["evaluate"])
+        exec(compile(source, f"<zairyu.engine.inline {signature}>", "exec"), namespace)
+        return namespace[signature.partition("(")[0]]
 
 
 def generate(node: Expr, sub: Sub) -> Compiled:
     """One function evaluating `node` for a case (see the module's docstring)."""
-    return _Source(sub).function(node)
+    source = Source(sub)
+    result = source.value(node, 1)
+    return cast("Compiled", source.define("evaluate(ev)", [], [f"    return {result}"]))
