@@ -233,13 +233,11 @@ class _WalkSource:
     def __init__(self) -> None:
         self.source = Source(compiled)
 
-    def function(self, node: Expr) -> Step:
+    def function(self, node: And | Or | Lookup) -> Step:
+        # A strict node (a comparison, a negation) is walked by its steps: it needs no value,
+        # and a few calls cost less than compiling a function for it.
         source = self.source
-        if isinstance(node, And | Or | Lookup):
-            self._unknown(node, source.value(node, 1), 1)
-        else:
-            # A strict node is walked whatever its value: no need to evaluate it.
-            self._strict(node, 1)
+        self._unknown(node, source.value(node, 1), 1)
         prologue = ["    ev = walk.ev", "    found = walk.found"]
         return cast(Step, source.define("walk_below(walk)", prologue, []))
 
@@ -299,7 +297,7 @@ class _WalkSource:
             line(indent, f"{bind(_descend(node))}(walk)")
 
 
-def _written_out(node: Expr) -> Step:
+def _written_out(node: And | Or | Lookup) -> Step:
     return _WalkSource().function(node)
 
 
@@ -309,10 +307,10 @@ _BUILDERS: dict[type, Callable[[Any], Step]] = {
     FactRef: _fact,
     And: _written_out,
     Or: _written_out,
-    Not: _written_out,
-    Compare: _written_out,
-    IsIn: _written_out,
-    DateShift: _written_out,
+    Not: _generic,
+    Compare: _generic,
+    IsIn: _generic,
+    DateShift: _generic,
     Lookup: _written_out,
     If: _if,
     WithExceptions: _with_exceptions,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import reduce
 from typing import Any, TypeVar
 
-from zairyu.engine.expr import Expr, If, Period, Rule, WithExceptions
+from zairyu.engine.expr import AsOf, Const, Expr, FactRef, If, Period, Rule, WithExceptions
 from zairyu.engine.facts import MaybeValue
 from zairyu.engine.inline import INLINE, generate
 
@@ -115,12 +115,28 @@ def remember(memo: dict[dt.date, _Value], day: dt.date, value: _Value) -> None:
 def compiled(node: Expr) -> Compiled:
     fn = _COMPILED.get(node)
     if fn is None:
-        if isinstance(node, INLINE):
+        if isinstance(node, INLINE) and type(node) not in _BUILDERS:
             fn = generate(node, compiled)
         else:
             fn = _BUILDERS[type(node)](node, compiled)
         _COMPILED[node] = fn
     return fn
+
+
+# A leaf alone (a look-up's key, a deadline's date) is one read: a closure, not generated code
+# that would cost a compilation for the same work.
+def _const(node: Const, sub: Sub) -> Compiled:
+    value = node.value
+    return lambda ev: value
+
+
+def _fact(node: FactRef, sub: Sub) -> Compiled:
+    name = node.fact.name
+    return lambda ev: ev.case.get(name)
+
+
+def _as_of(node: AsOf, sub: Sub) -> Compiled:
+    return lambda ev: ev.as_of
 
 
 def kleene_if(cond: MaybeValue, then: MaybeValue, otherwise: MaybeValue) -> MaybeValue:
@@ -192,6 +208,9 @@ def _in_force_only(expr: Compiled, effective: Period, outside: bool) -> Compiled
 
 
 _BUILDERS: dict[type, Callable[[Any, Sub], Compiled]] = {
+    Const: _const,
+    FactRef: _fact,
+    AsOf: _as_of,
     If: _if,
     WithExceptions: _with_exceptions,
     Rule: _rule,
