@@ -151,7 +151,8 @@ class _Plan:
     """A pathway's rules resolved to their compiled closures once, not looked up per case."""
 
     decisive: tuple[Compiled, ...]
-    tracers: tuple[tuple[Requirement, Tracer], ...]
+    # Per decisive requirement: its tracer, and its shared explanations if it has them.
+    tracers: tuple[tuple[Requirement, Tracer, dict[bool | None, RequirementTrace] | None], ...]
     frontier: tuple[Step, ...]
     documents: _Conditional[Document]
     deadlines: tuple[tuple[Deadline, Compiled] | _Chosen, ...]
@@ -249,7 +250,9 @@ def _plan(pathway: Pathway) -> _Plan:
 
     plan = _Plan(
         decisive=tuple(compiled(r.rule) for r in pathway.decisive),
-        tracers=tuple((r, _tracer(r.rule)) for r in pathway.decisive),
+        tracers=tuple(
+            (r, _tracer(r.rule), _shared_requirement_traces(r)) for r in pathway.decisive
+        ),
         frontier=tuple(step(r.rule) for r in pathway.decisive),
         documents=_Conditional.of(pathway.guidance.documents),
         deadlines=_deadline_plan(pathway.guidance.deadlines),
@@ -303,7 +306,10 @@ def determine(
     ]
     possible = pathway.possible(values)
     outcome = outcome_of(possible)
-    traces = [RequirementTrace(req, trace(ev)) for req, trace in plan.tracers]
+    traces = [
+        RequirementTrace(req, trace(ev)) if shared is None else shared[value]
+        for (req, trace, shared), value in zip(plan.tracers, values, strict=True)
+    ]
     questions: list[Question] = []
     gaps: list[DataGap] = []
     if outcome is _UNDETERMINED:
@@ -408,12 +414,38 @@ def _tracer(rule: Rule) -> Tracer:
     return tracer
 
 
-def _leaf_tracer(rule: Rule, value_of: Compiled, key: int, always: bool) -> Tracer:
+_LEAF_TRACES: dict[Rule, tuple[dict[bool | None, RuleTrace], dict[bool | None, RuleTrace]]] = {}
+
+
+def _leaf_traces(
+    rule: Rule,
+) -> tuple[dict[bool | None, RuleTrace], dict[bool | None, RuleTrace]]:
     """A rule that reads no other rule has one of six explanations (its value, in force or
     not): each is built once and shared, as every trace is (see `RuleTrace`)."""
+    traces = _LEAF_TRACES.get(rule)
+    if traces is None:
+        traces = _LEAF_TRACES[rule] = (
+            {v: RuleTrace(rule, v, True, [], True) for v in (True, False, None)},
+            {v: RuleTrace(rule, v, False, [], True) for v in (True, False, None)},
+        )
+    return traces
+
+
+def _shared_requirement_traces(
+    requirement: Requirement,
+) -> dict[bool | None, RequirementTrace] | None:
+    """For a requirement whose rule reads no other rule and is always in force, the three
+    explanations it can have, by value: the same objects for every case."""
+    rule = requirement.rule
+    if rule.subrules or rule.effective.start is not None or rule.effective.end is not None:
+        return None
+    in_force, _ = _leaf_traces(rule)
+    return {value: RequirementTrace(requirement, trace) for value, trace in in_force.items()}
+
+
+def _leaf_tracer(rule: Rule, value_of: Compiled, key: int, always: bool) -> Tracer:
     effective = rule.effective
-    in_force = {v: RuleTrace(rule, v, True, [], True) for v in (True, False, None)}
-    outside = {v: RuleTrace(rule, v, False, [], True) for v in (True, False, None)}
+    in_force, outside = _leaf_traces(rule)
 
     def trace(ev: Evaluator) -> RuleTrace:
         value = ev.rules.get(key, _MISSING)
