@@ -8,8 +8,12 @@ body of one generated function, evaluating exactly as the node-by-node definitio
 - a fact is read once, at the top, from the case (`dict.get`, which cannot fail);
 - AND stops at its first false argument, OR at its first true one; a comparison, a look-up
   and a date shift evaluate their second operand only when the first is known;
-- any other node (a nested rule, `If`, exceptions) is called through `sub`, so a rule stays
-  one memoised function shared by every tree that reads it.
+- a nested rule is read from the values the case has already (`Evaluator.rules`), and called
+  through `sub` only when absent, so a rule stays one memoised function shared by every tree
+  that reads it; `If` and exceptions are called through `sub` too.
+
+A rule itself is one such function (`generate_rule`): its memo, its effective period and its
+expression.
 
 Constants, tables and fact names reach the generated code as bound names, never as text, so
 nothing in the law can change the code that is run.
@@ -18,6 +22,7 @@ nothing in the law can change the code that is run.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from zairyu.engine.dates import shift
@@ -34,7 +39,9 @@ from zairyu.engine.expr import (
     Not,
     Op,
     Or,
+    Rule,
 )
+from zairyu.engine.facts import MaybeValue
 
 if TYPE_CHECKING:
     from zairyu.engine.interpret import Compiled, Sub
@@ -53,6 +60,8 @@ INLINE: tuple[type[Expr], ...] = (
     Lookup,
 )
 
+_RULES = "    rules = ev.rules"
+_MISSING = object()
 _OPERATORS = {Op.EQ: "==", Op.NE: "!=", Op.LT: "<", Op.LE: "<=", Op.GT: ">", Op.GE: ">="}
 
 
@@ -65,6 +74,7 @@ class Source:
         self.bound: dict[str, Any] = {"_date": dt.date, "_shift": shift}
         self.facts: dict[str, str] = {}  # fact name -> the local holding its value
         self.uses_date = False
+        self.uses_rules = False
         self.count = 0
         # The names holding the arguments of an AND / OR and the key and day of a look-up, by
         # the name holding the node's value: a walk below an unknown node reads them (an
@@ -127,8 +137,15 @@ class Source:
             )
         elif isinstance(node, Lookup):
             self._lookup(node, result, indent)
+        elif isinstance(node, Rule):
+            # A nested rule is memoised per case: read there first, called only when absent.
+            self.uses_rules = True
+            missing = self.bind(_MISSING)
+            self.line(indent, f"{result} = rules.get({self.bind(id(node))}, {missing})")
+            self.line(indent, f"if {result} is {missing}:")
+            self.line(indent + 1, f"{result} = {self.bind(self.sub(node))}(ev)")
         else:
-            # A nested rule (memoised per case), or a node the interpreter evaluates itself.
+            # `If` and exceptions: the interpreter's closures.
             self.line(indent, f"{result} = {self.bind(self.sub(node))}(ev)")
         return result
 
@@ -173,6 +190,8 @@ class Source:
         """The function `signature` of the lines so far: `prologue`, the reads of the facts
         and the date that the lines use, the lines, then `epilogue`."""
         head = [f"def {signature}:", *prologue]
+        if self.uses_rules and _RULES not in prologue:
+            head.append(_RULES)
         if self.facts:
             head.append("    get = ev.case.get")
             head.extend(
@@ -184,6 +203,48 @@ class Source:
         namespace = dict(self.bound)
         exec(compile(source, f"<zairyu.engine.inline {signature}>", "exec"), namespace)
         return namespace[signature.partition("(")[0]]
+
+
+def generate_rule(
+    rule: Rule,
+    sub: Sub,
+    mask: int,
+    by_date: dict[dt.date, MaybeValue],
+    remember: Callable[[dict[dt.date, MaybeValue], dt.date, MaybeValue], None],
+) -> Compiled:
+    """One function for a rule: its value remembered for the case (`Evaluator.rules`) and,
+    when the case names none of the facts in `mask`, for the date (`by_date`); outside its
+    effective period, its `outside` value; otherwise its expression, written out."""
+    source = Source(sub)
+    key, missing, memo = source.bind(id(rule)), source.bind(_MISSING), source.bind(by_date)
+    prologue = [
+        _RULES,
+        f"    value = rules.get({key}, {missing})",
+        f"    if value is not {missing}:",
+        "        return value",
+        # The case names none of the facts below: the value depends on the date alone.
+        f"    alone = not ev.named & {source.bind(mask)}",
+        "    if alone:",
+        f"        value = {memo}.get(ev.as_of, {missing})",
+        f"        if value is not {missing}:",
+        f"            rules[{key}] = value",
+        "            return value",
+    ]
+    effective = rule.effective
+    if effective.start is None and effective.end is None:
+        source.line(1, f"value = {source.value(rule.expr, 1)}")
+    else:
+        source.line(1, f"if {source.bind(effective.contains)}(ev.as_of):")
+        source.line(2, f"value = {source.value(rule.expr, 2)}")
+        source.line(1, "else:")
+        source.line(2, f"value = {rule.outside!r}")
+    epilogue = [
+        "    if alone:",
+        f"        {source.bind(remember)}({memo}, ev.as_of, value)",
+        f"    rules[{key}] = value",
+        "    return value",
+    ]
+    return cast("Compiled", source.define("evaluate(ev)", prologue, epilogue))
 
 
 def generate(node: Expr, sub: Sub) -> Compiled:

@@ -1,9 +1,9 @@
 """Backend 1: evaluate an expression tree for one case in plain Python (Kleene logic).
 
-Each node is compiled once (the first time it is evaluated): a tree of facts, comparisons,
-look-ups and AND / OR / NOT into one generated function (`engine.inline`), a rule, `If` and
-exceptions into a closure, so that evaluating a case is a few direct calls rather than a
-dispatch per node. Rules remember their value per case: the explanation and the next questions
+Each node is compiled once (the first time it is evaluated): a rule, or a tree of facts,
+comparisons, look-ups and AND / OR / NOT, into one generated function (`engine.inline`); `If`,
+exceptions and a lone leaf into a closure. Evaluating a case is a few direct calls rather than
+a dispatch per node. Rules remember their value per case: the explanation and the next questions
 read them instead of computing them again.
 
 A rule none of whose facts the case names has the value it has when nothing is known: it depends
@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import reduce
 from typing import Any, TypeVar
 
-from zairyu.engine.expr import AsOf, Const, Expr, FactRef, If, Period, Rule, WithExceptions
+from zairyu.engine.expr import AsOf, Const, Expr, FactRef, If, Rule, WithExceptions
 from zairyu.engine.facts import MaybeValue
-from zairyu.engine.inline import INLINE, generate
+from zairyu.engine.inline import INLINE, generate, generate_rule
 
 # Every fact name a rule reads or a case gives has a bit of its own, so that "the case names
 # none of the facts below this rule" is one AND of two integers rather than a set
@@ -97,7 +97,6 @@ Sub = Callable[[Expr], Compiled]
 _COMPILED: dict[Expr, Compiled] = {}
 # The rules (by id) that read each fact, directly or through the rules they use.
 _READERS: dict[str, set[int]] = {}
-_MISSING: Any = object()
 _NONE: frozenset[int] = frozenset()
 _Value = TypeVar("_Value")
 # Values remembered per date are forgotten beyond this many dates (tests try thousands).
@@ -177,34 +176,11 @@ def _with_exceptions(node: WithExceptions, sub: Sub) -> Compiled:
 
 
 def _rule(node: Rule, sub: Sub) -> Compiled:
-    key, effective = id(node), node.effective
-    always = effective.start is None and effective.end is None
-    inner = sub(node.expr) if always else _in_force_only(sub(node.expr), effective, node.outside)
     facts = frozenset(f.name for f in node.facts)
     for name in facts:
-        _READERS.setdefault(name, set()).add(key)
-    mask = fact_bits(facts)
+        _READERS.setdefault(name, set()).add(id(node))
     by_date: dict[dt.date, MaybeValue] = {}  # when the case knows none of `facts`
-
-    def evaluate(ev: Evaluator) -> MaybeValue:
-        value = ev.rules.get(key, _MISSING)
-        if value is _MISSING:
-            if not ev.named & mask:
-                # The case knows none of the facts below: the value depends on the date alone.
-                value = by_date.get(ev.as_of, _MISSING)
-                if value is _MISSING:
-                    value = inner(ev)
-                    remember(by_date, ev.as_of, value)
-            else:
-                value = inner(ev)
-            ev.rules[key] = value
-        return value  # type: ignore[no-any-return]
-
-    return evaluate
-
-
-def _in_force_only(expr: Compiled, effective: Period, outside: bool) -> Compiled:
-    return lambda ev: expr(ev) if effective.contains(ev.as_of) else outside
+    return generate_rule(node, sub, fact_bits(facts), by_date, remember)
 
 
 _BUILDERS: dict[type, Callable[[Any, Sub], Compiled]] = {
