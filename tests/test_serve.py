@@ -95,3 +95,24 @@ def test_a_bad_evaluation_date_is_refused_before_starting(tmp_path: Path) -> Non
     assert "ZAIRYU_AS_OF" in result.output
     result = CliRunner().invoke(app, ["serve", "--data-dir", str(tmp_path), "--workers", "0"])
     assert result.exit_code == 2
+
+
+def test_the_serving_app_has_the_law_compiled_before_the_first_request(tmp_path: Path) -> None:
+    # A fresh interpreter: in this one, other tests have compiled the law already.
+    program = """
+from zairyu.engine import interpret
+from zairyu.law.pathways import PATHWAYS
+from zairyu.web.app import Settings, serving_app
+def ready():
+    return sum(r.rule in interpret._COMPILED for p in PATHWAYS for r in p.decisive)
+before = ready()
+serving_app(Settings.from_environment())
+print(before, ready(), sum(len(p.decisive) for p in PATHWAYS))
+"""
+    env = {**os.environ, "ZAIRYU_DATA_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True
+    )
+    before, after, total = map(int, out.stdout.split())
+    assert before == 0
+    assert after == total

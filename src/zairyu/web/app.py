@@ -28,6 +28,7 @@ from zairyu import __version__
 from zairyu.engine.case import CaseError
 from zairyu.engine.determine import Reason
 from zairyu.engine.facts import Fact, FactType, parse_iso_date
+from zairyu.engine.screen import screen
 from zairyu.engine.text import LANGS, Lang
 from zairyu.i18n import translations
 from zairyu.keys import LiveKeyring, load_keyring
@@ -118,6 +119,10 @@ def serving_app(settings: Settings | None = None) -> FastAPI:
     connections 175 ms before, 50 ms after).
     """
     app = create_app(settings)
+    # The rules are compiled the first time they are evaluated (`engine.inline`): screening a
+    # case with nothing known compiles the rules and walks of every pathway now, so that the
+    # first request does not wait for them and they are frozen with the rest.
+    screen(PATHWAYS, {}, app.state.settings.today())
     gc.freeze()
     return app
 
