@@ -534,14 +534,19 @@ def find_what_ifs(
         options.append(fixes)
     if not options:
         return _ranked(results)
-    for combo in itertools.islice(itertools.product(*options), MAX_WHAT_IF_EVALUATIONS):
-        names = [c.fact.name for c in combo]
-        if len(set(names)) != len(names):
-            continue
-        kept = single.get(id(combo[0])) if len(combo) == 1 else None
-        if kept is not None and kept[0] is combo[0]:
-            trial = kept[1]
+    combos: Iterable[tuple[Change, ...]]
+    if len(options) == 1:
+        # One failed requirement (the usual refusal): each of its fixes alone.
+        combos = ((fix,) for fix in options[0][:MAX_WHAT_IF_EVALUATIONS])
+    else:
+        combos = itertools.islice(itertools.product(*options), MAX_WHAT_IF_EVALUATIONS)
+    for combo in combos:
+        if len(combo) == 1:
+            trial = single[id(combo[0])][1]
         else:
+            names = {c.fact.name for c in combo}
+            if len(names) != len(combo):
+                continue
             trial = _changed(ev, case, as_of, {c.fact.name: c.new for c in combo})
         # Only the requirements that read a changed fact can change their value.
         trial_values = values.copy()
@@ -550,7 +555,7 @@ def find_what_ifs(
                 now = plan.decisive[index](trial)
                 trial_values[index] = now if now is True or now is False else None
         outcome = outcome_of(pathway.possible(trial_values))
-        if outcome is not Outcome.NOT_ELIGIBLE:
+        if outcome is not _NOT_ELIGIBLE:
             results.append(WhatIf(tuple(combo), None, outcome))
         if len(results) >= MAX_WHAT_IFS:
             break
@@ -566,6 +571,8 @@ def _changed(ev: Evaluator, case: Case, as_of: dt.date, changes: dict[str, Value
 
 
 def _ranked(results: list[WhatIf]) -> list[WhatIf]:
+    if len(results) < 2:
+        return results
     return sorted(results, key=lambda w: (OUTCOME_RANK[w.outcome], len(w.changes)))[:MAX_WHAT_IFS]
 
 
