@@ -97,6 +97,10 @@ class RequirementTrace:
 
 @dataclass(slots=True)
 class Question:
+    """A fact to ask, why, and for which pathways. A pathway's own question is one object
+    shared by every case that asks it (`_frontier`): read it, never change it; screening
+    several pathways merges copies (`screen.rank_questions`)."""
+
     fact: Fact
     reason: Reason
     pathways: list[str] = field(default_factory=list)
@@ -165,6 +169,9 @@ class _Plan:
     required_whatever_the_date: tuple[bool, ...]
     # The positions in `decisive` of the requirements that read each fact.
     readers: dict[str, tuple[int, ...]]
+    # This pathway's questions, by fact name, shared by every case (see `Question`): those to
+    # answer, then those to refine.
+    asked: tuple[dict[str, Question], dict[str, Question]]
 
 
 _PLANS: dict[int, tuple[Pathway, _Plan]] = {}
@@ -264,6 +271,7 @@ def _plan(pathway: Pathway) -> _Plan:
             r.effect is Effect.REQUIRED and not _reads_date(r.rule) for r in pathway.decisive
         ),
         readers=_readers(pathway.decisive),
+        asked=({}, {}),
     )
     _PLANS[id(pathway)] = (pathway, plan)
     return plan
@@ -465,15 +473,21 @@ def _frontier(
 ) -> tuple[list[Question], list[DataGap]]:
     walk = Walk(ev)
     # Only a requirement whose answer can still change the outcome is walked.
-    steps = _plan(pathway).frontier
+    plan = _plan(pathway)
+    steps = plan.frontier
     for index in pathway.deciding(values):
         steps[index](walk)
     case = ev.case
-    questions = [
-        Question(fact, _REFINE if refine else _UNKNOWN, [pathway.id])
-        for fact, refine in walk.found.values()
-        if fact.asked_when is None or _gate_open(fact, case)
-    ]
+    questions = []
+    for fact, refine in walk.found.values():
+        if fact.asked_when is not None and not _gate_open(fact, case):
+            continue
+        asked = plan.asked[refine]
+        question = asked.get(fact.name)
+        if question is None:
+            reason = _REFINE if refine else _UNKNOWN
+            question = asked[fact.name] = Question(fact, reason, [pathway.id])
+        questions.append(question)
     gaps = [DataGap(node, key, day) for node, key, day in walk.gaps.values()]
     return questions, gaps
 
